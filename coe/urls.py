@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coe import views
+
+admin.site.site_header = "Centre of Excellence consultation: staff"
+admin.site.site_title = "Consultation staff"
+admin.site.index_title = "Moderation and content"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("healthz", views.healthz, name="healthz"),
+    path("ideas/", include("ideas.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "coe.views.page_not_found"
+handler500 = "coe.views.server_error"

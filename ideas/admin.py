@@ -1,0 +1,42 @@
+from django.contrib import admin
+
+from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
+
+
+class IdeaInline(admin.TabularInline):
+    model = Idea
+    extra = 0
+    fields = ["position", "verb", "slug", "summary"]
+    prepopulated_fields = {"slug": ["verb"]}
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["title", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(DeliveryStrand)
+class DeliveryStrandAdmin(admin.ModelAdmin):
+    list_display = ["title", "system_factor", "position"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["title", "theme", "delivery_strand", "in_six_theme_table", "position"]
+    list_filter = ["theme", "delivery_strand", "in_six_theme_table"]
+    list_select_related = ["theme", "delivery_strand"]
+    search_fields = ["title", "short_label", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [IdeaInline]
+
+
+@admin.register(Idea)
+class IdeaAdmin(admin.ModelAdmin):
+    list_display = ["verb", "focus_area", "position"]
+    list_filter = ["focus_area__theme", "focus_area"]
+    list_select_related = ["focus_area"]
+    search_fields = ["verb", "summary"]
+    prepopulated_fields = {"slug": ["verb"]}
