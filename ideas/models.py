@@ -79,9 +79,9 @@ class Idea(models.Model):
     def __str__(self):
         return f"{self.verb}: {self.summary}"
 
+    def get_absolute_url(self):
+        return reverse("ideas:idea", args=[self.focus_area.slug, self.slug])
+
     @property
     def title(self):
         return self.verb
-
-    def get_absolute_url(self):
-        return reverse("ideas:idea", args=[self.focus_area.slug, self.slug])

@@ -1,0 +1,41 @@
+"""Loads the portal's own copy of the catalogue (ideas/data/catalogue.py).
+
+Takes the model classes as arguments so that the data migration can pass its
+historical models and tests can pass the real ones.
+"""
+
+from django.utils.text import slugify
+
+from ideas.data import catalogue
+
+APPENDIX_URL = catalogue.SOURCE_URL + "appendix-2-more-on-possible-mechanisms-for-change/"
+
+
+def load_catalogue(Theme, DeliveryStrand, FocusArea, Idea) -> None:  # noqa: N803 (model classes)
+    themes = {
+        slug: Theme.objects.create(slug=slug, title=title, summary=summary, position=position)
+        for position, (slug, title, summary) in enumerate(catalogue.THEMES, start=1)
+    }
+    strands = {
+        slug: DeliveryStrand.objects.create(
+            slug=slug, title=title, system_factor=factor, summary=summary, position=position
+        )
+        for position, (slug, title, factor, summary) in enumerate(catalogue.DELIVERY_STRANDS, start=1)
+    }
+    for position, row in enumerate(catalogue.FOCUS_AREAS, start=1):
+        slug, title, label, theme, strand, in_table, page, summary, ideas = row
+        area = FocusArea.objects.create(
+            slug=slug,
+            title=title,
+            short_label=label,
+            theme=themes[theme],
+            delivery_strand=strands[strand],
+            in_six_theme_table=in_table,
+            source_url=APPENDIX_URL + page,
+            summary=summary,
+            position=position,
+        )
+        Idea.objects.bulk_create(
+            Idea(focus_area=area, slug=slugify(verb), verb=verb, summary=text, position=number)
+            for number, (verb, text) in enumerate(ideas, start=1)
+        )

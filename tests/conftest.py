@@ -1,0 +1,96 @@
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from consultation.loaders import load_local_authorities
+from consultation.models import Organisation
+from ideas.loaders import load_catalogue
+from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config):
+    # Under CI the suite must run on the real services, never quietly on the defaults.
+    if IN_CI:
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if engine != "django.db.backends.postgresql":
+            pytest.exit(f"CI=true but the database engine is {engine}", returncode=3)
+        if not settings.REDIS_URL:
+            pytest.exit("CI=true but REDIS_URL is not set", returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()  # the real cache (Redis where it runs): no page cached by an earlier test
+
+
+@pytest.fixture
+def catalogue(db):
+    """The real catalogue. Migrations load it; a transactional test's flush removes it."""
+    if not Theme.objects.exists():
+        load_catalogue(Theme, DeliveryStrand, FocusArea, Idea)
+    return FocusArea.objects.select_related("theme", "delivery_strand")
+
+
+@pytest.fixture
+def local_authorities(db):
+    if not Organisation.objects.filter(kind=Organisation.Kind.LOCAL_AUTHORITY).exists():
+        load_local_authorities(Organisation)
+    return Organisation.objects.filter(kind=Organisation.Kind.LOCAL_AUTHORITY)
+
+
+def _worker_environment(database_name: str) -> dict:
+    env = dict(os.environ)
+    env["CELERY_TASK_ALWAYS_EAGER"] = "false"
+    base = settings.DATABASES["default"]
+    env["DATABASE_URL"] = (
+        f"postgres://{base['USER']}@{base['HOST']}:{base['PORT']}/{database_name}"
+    )
+    return env
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real Celery worker process on the real Redis broker, using the test database."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from django.db import connection
+
+    if not settings.REDIS_URL or connection.vendor != "postgresql":
+        if IN_CI:
+            pytest.fail("CI=true: the worker tests need PostgreSQL and Redis")
+        pytest.skip("needs PostgreSQL and Redis (they run under CI)")
+
+    from coe.celery import app
+
+    app.control.purge()
+    celery = Path(sys.executable).with_name("celery")
+    process = subprocess.Popen(
+        [str(celery), "-A", "coe", "worker", "--pool=solo", "--loglevel=WARNING", "--without-heartbeat",
+         "--without-gossip", "--without-mingle", "-n", "test-worker@%h"],
+        env=_worker_environment(connection.settings_dict["NAME"]),
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not app.control.ping(timeout=0.5):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the Celery worker did not start")
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture
+def real_broker(settings, celery_worker):
+    """Sends tasks through Redis to the worker instead of running them in-process."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    return celery_worker
