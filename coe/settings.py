@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "coe",
     "ideas",
     "consultation",
+    "models_of_delivery",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coe.context_processors.service",
+                "consultation.context_processors.consultation_window",
             ],
         },
     },
@@ -142,6 +144,17 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Centre of Excellence consultation] "
+ACCOUNT_SIGNUP_FORM_CLASS = "consultation.forms.SignupProfileForm"
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_RATE_LIMITS = {
+    # allauth's defaults, spelled out so the limits are visible: per address and per account.
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "change_email": "1/m/user",
+    "confirm_email": "1/3m/key",
+}
 
 # --- Email ----------------------------------------------------------------
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
     path("ideas/", include("ideas.urls")),
+    path("delivery-models/", include("models_of_delivery.urls")),
+    path("", include("consultation.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

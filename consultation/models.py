@@ -65,6 +65,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
     )
+    organisation_name = models.CharField(
+        max_length=200, blank=True, help_text="Named by the person when not a local authority."
+    )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -84,3 +87,247 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def public_name(self):
         return self.display_name or "A participant"
+
+    @property
+    def organisation_label(self) -> str:
+        return self.organisation.name if self.organisation_id else self.organisation_name
+
+    @property
+    def has_profile(self) -> bool:
+        """Role and a display name are needed before someone can take part."""
+        return bool(self.role and self.display_name)
+
+
+class Consultation(models.Model):
+    """A round of engagement, with the window in which people can write."""
+
+    title = models.CharField(max_length=200)
+    opens_at = models.DateTimeField()
+    closes_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="consultation_closes_after_it_opens",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Every page reads the current consultation from the cache: drop the stale copy.
+        from django.core.cache import cache
+
+        cache.delete(CURRENT_CONSULTATION_CACHE_KEY)
+
+    def is_open(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.opens_at <= at < self.closes_at
+
+    def has_not_opened(self, at=None) -> bool:
+        return (at or timezone.now()) < self.opens_at
+
+
+CURRENT_CONSULTATION_CACHE_KEY = "consultation:current"
+
+
+class ReflectionKind(models.TextChoices):
+    ENTHUSIASTIC = "enthusiastic", "I'm enthusiastic about this"
+    UNSURE = "unsure", "I'm unsure about this"
+    DISAGREE = "disagree", "I disagree with this"
+    GENERAL = "general", "I have a general reflection on this"
+    SPECIFIC_ISSUE = "specific_issue", "I've identified a specific issue with this"
+    OTHER = "other", "Other"
+
+
+class Comment(models.Model):
+    """A comment or a reply on a focus area, an idea or a delivery option.
+
+    Catalogue comments always carry their focus area (also when they are on one of its
+    ideas) so that counts per focus area are one grouped query.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        PUBLISHED = "published", "Published"
+        HIDDEN = "hidden", "Hidden"
+        REJECTED = "rejected", "Rejected"
+
+    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="comments")
+    focus_area = models.ForeignKey(
+        "ideas.FocusArea", on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    idea = models.ForeignKey(
+        "ideas.Idea", on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies"
+    )
+    reflection_kind = models.CharField(
+        max_length=20, choices=ReflectionKind.choices, blank=True
+    )
+    body = models.TextField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PUBLISHED)
+    moderation_reason = models.TextField(blank=True)
+    submission_key = models.UUIDField(
+        help_text="From the form, so that a double submission creates one comment."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"], name="comment_submitted_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(focus_area__isnull=False),
+                name="comment_has_a_subject",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["focus_area", "idea", "parent", "state", "created_at"]),
+            models.Index(fields=["parent", "created_at"]),
+        ]
+
+    def __str__(self):
+        return f"Comment {self.pk} by {self.author.public_name}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("consultation:comment", args=[self.pk])
+
+    @property
+    def subject(self):
+        return self.idea or self.focus_area
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def is_public(self) -> bool:
+        return self.state == self.State.PUBLISHED and not self.is_withdrawn
+
+
+class Response(models.Model):
+    """A person's structured response to a consultation: one each, draft until submitted."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    respondent = models.ForeignKey(User, on_delete=models.PROTECT, related_name="responses")
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="responses"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    anything_else = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["respondent", "consultation"], name="one_response_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Response by {self.respondent.public_name} ({self.get_status_display()})"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+
+def _score_between_1_and_5(field):
+    return models.Q(**{f"{field}__isnull": True}) | models.Q(**{f"{field}__gte": 1, f"{field}__lte": 5})
+
+
+class FocusAreaScore(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="scores")
+    focus_area = models.ForeignKey(
+        "ideas.FocusArea", on_delete=models.PROTECT, related_name="scores"
+    )
+    usefulness = models.PositiveSmallIntegerField(null=True, blank=True)
+    likelihood = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "focus_area"], name="one_score_per_area"),
+            models.CheckConstraint(
+                condition=_score_between_1_and_5("usefulness"), name="usefulness_1_to_5"
+            ),
+            models.CheckConstraint(
+                condition=_score_between_1_and_5("likelihood"), name="likelihood_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.focus_area}: {self.usefulness}/{self.likelihood}"
+
+
+class IdeaFlag(models.Model):
+    """An idea the respondent thinks the Centre should explore further."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="flags")
+    idea = models.ForeignKey("ideas.Idea", on_delete=models.PROTECT, related_name="flags")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "idea"], name="one_flag_per_idea"),
+        ]
+
+    def __str__(self):
+        return str(self.idea)
+
+
+class Follow(models.Model):
+    """Someone following a focus area or an idea, for the weekly digest."""
+
+    follower = models.ForeignKey(User, on_delete=models.CASCADE, related_name="follows")
+    focus_area = models.ForeignKey(
+        "ideas.FocusArea", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    idea = models.ForeignKey(
+        "ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(focus_area__isnull=False, idea__isnull=True)
+                    | models.Q(focus_area__isnull=True, idea__isnull=False)
+                ),
+                name="follow_exactly_one_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "focus_area"],
+                condition=models.Q(idea__isnull=True),
+                name="follow_area_once",
+            ),
+            models.UniqueConstraint(
+                fields=["follower", "idea"],
+                condition=models.Q(focus_area__isnull=True),
+                name="follow_idea_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.follower} follows {self.idea or self.focus_area}"
+
+    @property
+    def subject(self):
+        return self.idea or self.focus_area

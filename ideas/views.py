@@ -1,5 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
+from consultation.selectors import attach_activity
+from consultation.views import discussion_context
 from ideas.filters import CatalogueFilter
 from ideas.models import DeliveryStrand, Idea, Theme
 from ideas.selectors import focus_areas_for_listing, group_by_theme
@@ -8,6 +10,7 @@ from ideas.selectors import focus_areas_for_listing, group_by_theme
 def catalogue(request):
     filterset = CatalogueFilter(request.GET or None, queryset=focus_areas_for_listing())
     focus_areas = list(filterset.qs)
+    attach_activity(focus_areas)
     return render(
         request,
         "ideas/catalogue.html",
@@ -17,25 +20,30 @@ def catalogue(request):
             "result_count": len(focus_areas),
             "idea_count": sum(len(area.ideas.all()) for area in focus_areas),
             "is_filtered": bool(filterset.form.changed_data) if filterset.is_bound else False,
+            "nav_section": "ideas",
         },
     )
 
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    areas = focus_areas_for_listing().filter(theme=theme)
-    return render(request, "ideas/theme.html", {"theme": theme, "focus_areas": areas})
+    areas = list(focus_areas_for_listing().filter(theme=theme))
+    attach_activity(areas)
+    return render(request, "ideas/theme.html", {"theme": theme, "focus_areas": areas, "nav_section": "ideas"})
 
 
 def strand_detail(request, slug):
     strand = get_object_or_404(DeliveryStrand, slug=slug)
-    areas = focus_areas_for_listing().filter(delivery_strand=strand)
-    return render(request, "ideas/strand.html", {"strand": strand, "focus_areas": areas})
+    areas = list(focus_areas_for_listing().filter(delivery_strand=strand))
+    attach_activity(areas)
+    return render(request, "ideas/strand.html", {"strand": strand, "focus_areas": areas, "nav_section": "ideas"})
 
 
 def focus_area_detail(request, slug):
     area = get_object_or_404(focus_areas_for_listing(), slug=slug)
-    return render(request, "ideas/focus_area.html", {"area": area})
+    attach_activity([area])
+    context = {"area": area, "nav_section": "ideas", **discussion_context(request, focus_area=area)}
+    return render(request, "ideas/focus_area.html", context)
 
 
 def idea_detail(request, area_slug, slug):
@@ -45,4 +53,11 @@ def idea_detail(request, area_slug, slug):
         slug=slug,
     )
     siblings = [other for other in idea.focus_area.ideas.all() if other.pk != idea.pk]
-    return render(request, "ideas/idea.html", {"idea": idea, "area": idea.focus_area, "siblings": siblings})
+    context = {
+        "idea": idea,
+        "area": idea.focus_area,
+        "siblings": siblings,
+        "nav_section": "ideas",
+        **discussion_context(request, focus_area=idea.focus_area, idea=idea),
+    }
+    return render(request, "ideas/idea.html", context)

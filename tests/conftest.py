@@ -94,3 +94,34 @@ def real_broker(settings, celery_worker):
     """Sends tasks through Redis to the worker instead of running them in-process."""
     settings.CELERY_TASK_ALWAYS_EAGER = False
     return celery_worker
+
+
+@pytest.fixture
+def consultation(db):
+    """The current consultation, open now (the migration's dates may be changed by a test)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultation.models import Consultation
+
+    now = timezone.now()
+    current = Consultation.objects.first() or Consultation(title="Test round")
+    current.opens_at = now - timedelta(days=30)
+    current.closes_at = now + timedelta(days=30)
+    current.save()
+    return current
+
+
+@pytest.fixture
+def participant(db, local_authorities):
+    from tests.factories import UserFactory
+
+    return UserFactory(organisation=local_authorities.get(name="Barnsley"))
+
+
+@pytest.fixture
+def other_participant(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(display_name="Someone Else")

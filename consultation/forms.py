@@ -1,0 +1,194 @@
+import uuid
+
+from django import forms
+
+from consultation.models import Organisation, ReflectionKind
+from consultation.roles import Role
+
+COMMENT_MIN, COMMENT_MAX = 5, 5000
+ANYTHING_ELSE_MAX = 10000
+SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label="Your comment",
+        min_length=COMMENT_MIN,
+        max_length=COMMENT_MAX,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=f"Between {COMMENT_MIN} and {COMMENT_MAX:,} characters. Do not include "
+        "anything that could identify a child or family. Comments are public.",
+        error_messages={
+            "required": "Enter your comment",
+            "min_length": f"Comment must be {COMMENT_MIN} characters or more",
+            "max_length": f"Comment must be {COMMENT_MAX:,} characters or fewer",
+            "null_characters_not_allowed": "Comment must not contain control characters",
+        },
+    )
+    reflection_kind = forms.ChoiceField(
+        label="What kind of comment is this? (optional)",
+        choices=ReflectionKind.choices,
+        required=False,
+        widget=forms.RadioSelect(attrs={"small": True}),
+        error_messages={"invalid_choice": "Select a kind of comment from the list"},
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+class ReplyForm(CommentForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = "Your reply"
+        self.fields["body"].error_messages["required"] = "Enter your reply"
+
+
+class CommentEditForm(CommentForm):
+    submission_key = None  # an edit changes an existing comment; nothing to de-duplicate
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        label="Display name",
+        max_length=80,
+        help_text="Shown beside your comments. Your email address is never shown to others.",
+        error_messages={"required": "Enter a display name"},
+    )
+    role = forms.ChoiceField(
+        label="Which of these best describes your role?",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the role that best describes you",
+            "invalid_choice": "Select a role from the list",
+        },
+    )
+    organisation = forms.ModelChoiceField(
+        label="Local authority (if you work for one)",
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.LOCAL_AUTHORITY),
+        required=False,
+        empty_label="I do not work for a local authority",
+        error_messages={"invalid_choice": "Select a local authority from the list"},
+    )
+    organisation_name = forms.CharField(
+        label="Organisation name (if not a local authority)",
+        max_length=200,
+        required=False,
+        help_text="For example, Department for Education. Leave blank if you prefer not to say.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation") and cleaned.get("organisation_name"):
+            self.add_error(
+                "organisation_name",
+                "Either choose a local authority or name another organisation, not both",
+            )
+        return cleaned
+
+    def save_to(self, user):
+        data = self.cleaned_data
+        user.display_name = data["display_name"]
+        user.role = data["role"]
+        user.organisation = data["organisation"]
+        user.organisation_name = "" if data["organisation"] else data["organisation_name"]
+        user.save(update_fields=["display_name", "role", "organisation", "organisation_name"])
+
+    @classmethod
+    def initial_for(cls, user) -> dict:
+        return {
+            "display_name": user.display_name,
+            "role": user.role,
+            "organisation": user.organisation_id,
+            "organisation_name": user.organisation_name,
+        }
+
+
+class SignupProfileForm(ProfileForm):
+    """allauth's sign-up form gains the profile questions (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    def signup(self, request, user):
+        self.save_to(user)
+
+
+def _score_field(label, low, high):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=SCORE_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect(attrs={"inline": True, "small": True}),
+        help_text=f"1 is {low}, 5 is {high}",
+        error_messages={"invalid_choice": "Choose a score from 1 to 5"},
+    )
+
+
+class ResponseForm(forms.Form):
+    """The structured response: per focus area two optional scores and ideas to explore."""
+
+    anything_else = forms.CharField(
+        label="Is there anything else you would like to tell us? (optional)",
+        required=False,
+        max_length=ANYTHING_ELSE_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"max_length": f"Your answer must be {ANYTHING_ELSE_MAX:,} characters or fewer"},
+    )
+
+    def __init__(self, *args, focus_areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.focus_areas = list(focus_areas)
+        anything_else = self.fields.pop("anything_else")
+        self.sections = []
+        for area in self.focus_areas:
+            names = (f"usefulness_{area.pk}", f"likelihood_{area.pk}", f"ideas_{area.pk}")
+            self.fields[names[0]] = _score_field(
+                "How useful would this be to the sector if it were achieved?", "not at all", "very"
+            )
+            self.fields[names[1]] = _score_field(
+                "How likely is your organisation to use its outputs directly to improve local services?",
+                "not at all likely",
+                "very likely",
+            )
+            self.fields[names[2]] = forms.MultipleChoiceField(
+                label="Which of these ideas should the Centre of Excellence explore further?",
+                choices=[(str(idea.pk), f"{idea.verb}: {idea.summary}") for idea in area.ideas.all()],
+                required=False,
+                widget=forms.CheckboxSelectMultiple(attrs={"small": True}),
+                help_text="Select all that apply",
+                error_messages={"invalid_choice": "Select ideas from the list"},
+            )
+            self.sections.append((area, names))
+        self.fields["anything_else"] = anything_else
+
+    def section_fields(self):
+        for area, names in self.sections:
+            yield area, [self[name] for name in names]
+
+    def scores(self) -> dict:
+        data = self.cleaned_data
+        return {
+            area: (data.get(f"usefulness_{area.pk}"), data.get(f"likelihood_{area.pk}"))
+            for area in self.focus_areas
+        }
+
+    def flagged_ideas(self) -> list:
+        chosen = set()
+        for area in self.focus_areas:
+            chosen.update(int(pk) for pk in self.cleaned_data.get(f"ideas_{area.pk}", []))
+        return [idea for area in self.focus_areas for idea in area.ideas.all() if idea.pk in chosen]
+
+    @staticmethod
+    def initial_for(response, focus_areas) -> dict:
+        if response is None:
+            return {}
+        initial = {"anything_else": response.anything_else}
+        for score in response.scores.all():
+            initial[f"usefulness_{score.focus_area_id}"] = score.usefulness
+            initial[f"likelihood_{score.focus_area_id}"] = score.likelihood
+        flagged = {flag.idea_id for flag in response.flags.all()}
+        for area in focus_areas:
+            initial[f"ideas_{area.pk}"] = [
+                str(idea.pk) for idea in area.ideas.all() if idea.pk in flagged
+            ]
+        return initial

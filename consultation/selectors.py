@@ -1,0 +1,123 @@
+"""Reads of people's feedback, with visibility rules, each in a fixed number of queries."""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from consultation.models import (
+    CURRENT_CONSULTATION_CACHE_KEY,
+    Comment,
+    Consultation,
+    FocusAreaScore,
+    Follow,
+    Response,
+)
+
+COMMENTS_PER_PAGE = 20
+ORDERS = {"newest": "-created_at", "oldest": "created_at"}
+
+
+def current_consultation() -> Consultation | None:
+    """The consultation now running (the latest to open). Cached; saving one clears it."""
+    consultation = cache.get(CURRENT_CONSULTATION_CACHE_KEY)
+    if consultation is None:
+        consultation = Consultation.objects.first()
+        cache.set(CURRENT_CONSULTATION_CACHE_KEY, consultation or False, 300)
+    return consultation or None
+
+
+def _visible(viewer) -> Q:
+    """Published, not withdrawn; and the viewer's own comments whatever their state."""
+    public = Q(state=Comment.State.PUBLISHED, withdrawn_at__isnull=True)
+    if viewer is not None and viewer.is_authenticated:
+        return public | Q(author=viewer, withdrawn_at__isnull=True)
+    return public
+
+
+def _with_author():
+    return Comment.objects.select_related("author", "author__organisation")
+
+
+def comments_visible_to(viewer):
+    return _with_author().filter(_visible(viewer))
+
+
+def discussion(*, viewer, focus_area=None, idea=None, order="newest", page_number=1):
+    """One page of top-level comments on a subject, each with its visible replies.
+
+    A top-level comment that is not visible (withdrawn, hidden) still appears as a
+    placeholder when replies hang from it, so the replies stay readable.
+    """
+    order_by = ORDERS.get(order, ORDERS["newest"])
+    visible = _visible(viewer)
+    visible_replies = Comment.objects.filter(parent=OuterRef("pk")).filter(visible)
+    threads = (
+        _with_author()
+        .filter(focus_area=focus_area, idea=idea, parent__isnull=True)
+        .annotate(has_visible_replies=Exists(visible_replies))
+        .filter(visible | Q(has_visible_replies=True))
+        .prefetch_related(
+            Prefetch("replies", queryset=comments_visible_to(viewer).order_by("created_at"))
+        )
+        .order_by(order_by, "-pk")
+    )
+    return Paginator(threads, COMMENTS_PER_PAGE).get_page(page_number)
+
+
+def activity_by_focus_area() -> dict[int, dict]:
+    """Published comment counts and respondent counts per focus area: two grouped queries."""
+    activity: dict[int, dict] = {}
+    comments = (
+        Comment.objects.filter(state=Comment.State.PUBLISHED, withdrawn_at__isnull=True)
+        .values("focus_area_id")
+        .annotate(n=Count("pk"))
+    )
+    for row in comments:
+        activity.setdefault(row["focus_area_id"], {"comments": 0, "respondents": 0})["comments"] = row["n"]
+    respondents = (
+        FocusAreaScore.objects.filter(response__status=Response.Status.SUBMITTED)
+        .values("focus_area_id")
+        .annotate(n=Count("response__respondent", distinct=True))
+    )
+    for row in respondents:
+        activity.setdefault(row["focus_area_id"], {"comments": 0, "respondents": 0})["respondents"] = row["n"]
+    return activity
+
+
+def attach_activity(focus_areas) -> None:
+    activity = activity_by_focus_area()
+    for area in focus_areas:
+        counts = activity.get(area.pk, {})
+        area.comment_count = counts.get("comments", 0)
+        area.respondent_count = counts.get("respondents", 0)
+
+
+def follows_of(user):
+    return Follow.objects.filter(follower=user).select_related("focus_area", "idea__focus_area")
+
+
+def is_following(user, *, focus_area=None, idea=None) -> bool:
+    if not user.is_authenticated:
+        return False
+    if idea is not None:
+        return Follow.objects.filter(follower=user, idea=idea).exists()
+    return Follow.objects.filter(follower=user, focus_area=focus_area, idea__isnull=True).exists()
+
+
+def response_of(user, consultation):
+    if consultation is None:
+        return None
+    return (
+        Response.objects.filter(respondent=user, consultation=consultation)
+        .prefetch_related("scores", "flags")
+        .first()
+    )
+
+
+def own_comments(user):
+    """Everything a person has written, whatever its state, for "Your feedback"."""
+    return (
+        Comment.objects.filter(author=user)
+        .select_related("focus_area", "idea__focus_area", "parent__author")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from consultation import views
+
+app_name = "consultation"
+
+urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("your-response/", views.your_response, name="your_response"),
+    path("your-feedback/", views.your_feedback, name="your_feedback"),
+    path("following/", views.following, name="following"),
+    path("comments/<int:pk>/", views.comment_detail, name="comment"),
+    path("comments/<int:pk>/reply/", views.reply, name="reply"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/withdraw/", views.comment_withdraw, name="comment_withdraw"),
+    path("focus-areas/<slug:slug>/comments/", views.comment_on_focus_area, name="comment_on_focus_area"),
+    path("focus-areas/<slug:slug>/follow/", views.follow_focus_area, name="follow_focus_area"),
+    path("ideas/<slug:area_slug>/<slug:slug>/comments/", views.comment_on_idea, name="comment_on_idea"),
+    path("ideas/<slug:area_slug>/<slug:slug>/follow/", views.follow_idea, name="follow_idea"),
+]

@@ -1,0 +1,234 @@
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from consultation import selectors, services
+from consultation.forms import CommentEditForm, CommentForm, ProfileForm, ReplyForm, ResponseForm
+from consultation.models import Comment
+from ideas.models import FocusArea, Idea
+from ideas.selectors import focus_areas_for_listing
+
+
+def participant_required(view):
+    """Signed in, with a role and display name; writes also need the consultation open."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_profile:
+            return redirect(f"{reverse('consultation:profile')}?{urlencode({'next': request.get_full_path()})}")
+        if request.method == "POST":
+            consultation = selectors.current_consultation()
+            if consultation is None or not consultation.is_open():
+                return render(request, "consultation/closed.html", {"consultation": consultation}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def discussion_context(request, *, focus_area, idea=None) -> dict:
+    """What a focus-area or idea page needs to show and join its discussion."""
+    order = request.GET.get("order", "newest")
+    order = order if order in selectors.ORDERS else "newest"
+    return {
+        "comments_page": selectors.discussion(
+            viewer=request.user, focus_area=focus_area, idea=idea, order=order,
+            page_number=request.GET.get("page", 1),
+        ),
+        "order": order,
+        "comment_form": CommentForm(),
+        "is_following": selectors.is_following(request.user, focus_area=focus_area, idea=idea),
+    }
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save_to(request.user)
+        messages.success(request, "Your details have been saved")
+        return redirect(_safe_next(request, reverse("consultation:your_feedback")))
+    return render(request, "consultation/profile.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+def _render_comment_form(request, form, *, subject, parent=None, status=200):
+    return render(
+        request,
+        "consultation/comment_form.html",
+        {"form": form, "subject": subject, "parent": parent},
+        status=status,
+    )
+
+
+def _create(request, form, *, focus_area, idea=None, parent=None):
+    if not form.is_valid():
+        return _render_comment_form(request, form, subject=idea or focus_area, parent=parent, status=400)
+    comment, created = services.comment_create(
+        author=request.user,
+        consultation=selectors.current_consultation(),
+        focus_area=focus_area,
+        idea=idea,
+        parent=parent,
+        body=form.cleaned_data["body"],
+        reflection_kind=form.cleaned_data["reflection_kind"],
+        submission_key=form.cleaned_data["submission_key"],
+    )
+    if created:
+        messages.success(request, "Your reply has been posted" if parent else "Your comment has been posted")
+    return redirect(f"{comment.subject.get_absolute_url()}#comment-{comment.pk}")
+
+
+@require_POST
+@participant_required
+def comment_on_focus_area(request, slug):
+    area = get_object_or_404(FocusArea, slug=slug)
+    return _create(request, CommentForm(request.POST), focus_area=area)
+
+
+@require_POST
+@participant_required
+def comment_on_idea(request, area_slug, slug):
+    idea = get_object_or_404(Idea.objects.select_related("focus_area"), focus_area__slug=area_slug, slug=slug)
+    return _create(request, CommentForm(request.POST), focus_area=idea.focus_area, idea=idea)
+
+
+def _visible_comment(request, pk):
+    comment = get_object_or_404(
+        Comment.objects.select_related("author__organisation", "focus_area", "idea__focus_area", "parent"),
+        pk=pk,
+    )
+    if not comment.is_public and comment.author_id != request.user.pk and not comment.replies.exists():
+        raise Http404
+    return comment
+
+
+@participant_required
+def reply(request, pk):
+    parent = _visible_comment(request, pk)
+    if request.method == "POST":
+        return _create(request, ReplyForm(request.POST), focus_area=parent.focus_area,
+                       idea=parent.idea, parent=parent)
+    return _render_comment_form(request, ReplyForm(), subject=parent.subject, parent=parent)
+
+
+def comment_detail(request, pk):
+    comment = _visible_comment(request, pk)
+    thread = comment.parent or comment
+    replies = selectors.comments_visible_to(request.user).filter(parent=thread).order_by("created_at")
+    return render(request, "consultation/comment_detail.html", {"thread": thread, "replies": replies, "highlight": comment})
+
+
+def _own_comment(request, pk):
+    # Someone else's comment answers 404, not 403: it does not say the comment exists.
+    return get_object_or_404(Comment.objects.select_related("focus_area", "idea__focus_area"),
+                             pk=pk, author=request.user, withdrawn_at__isnull=True)
+
+
+@participant_required
+def comment_edit(request, pk):
+    comment = _own_comment(request, pk)
+    form = CommentEditForm(
+        request.POST or None,
+        initial={"body": comment.body, "reflection_kind": comment.reflection_kind},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.comment_edit(
+            comment=comment, consultation=selectors.current_consultation(),
+            body=form.cleaned_data["body"], reflection_kind=form.cleaned_data["reflection_kind"],
+        )
+        messages.success(request, "Your comment has been updated")
+        return redirect(f"{comment.subject.get_absolute_url()}#comment-{comment.pk}")
+    return render(request, "consultation/comment_edit.html", {"form": form, "comment": comment})
+
+
+@participant_required
+def comment_withdraw(request, pk):
+    comment = _own_comment(request, pk)
+    if request.method == "POST":
+        services.comment_withdraw(comment=comment, consultation=selectors.current_consultation())
+        messages.success(request, "Your comment has been withdrawn")
+        return redirect(comment.subject.get_absolute_url())
+    return render(request, "consultation/comment_withdraw.html", {"comment": comment})
+
+
+@participant_required
+def your_response(request):
+    consultation = selectors.current_consultation()
+    areas = list(focus_areas_for_listing())
+    response = selectors.response_of(request.user, consultation)
+    if request.method == "POST":
+        form = ResponseForm(request.POST, focus_areas=areas)
+        if form.is_valid():
+            submit = "submit" in request.POST
+            services.response_save(
+                respondent=request.user, consultation=consultation, scores=form.scores(),
+                flagged_ideas=form.flagged_ideas(), anything_else=form.cleaned_data["anything_else"],
+                submit=submit,
+            )
+            if submit:
+                messages.success(request, "Your response has been submitted. You can change it until the consultation closes.")
+                return redirect("consultation:your_feedback")
+            messages.success(request, "Your draft has been saved. Come back to finish it at any time before the consultation closes.")
+            return redirect("consultation:your_response")
+        status = 400
+    else:
+        form = ResponseForm(initial=ResponseForm.initial_for(response, areas), focus_areas=areas)
+        status = 200
+    return render(request, "consultation/response_form.html",
+                  {"form": form, "response": response, "consultation": consultation}, status=status)
+
+
+@participant_required
+def your_feedback(request):
+    consultation = selectors.current_consultation()
+    response = selectors.response_of(request.user, consultation)
+    scores = []
+    if response:
+        by_area = {score.focus_area_id: score for score in response.scores.all()}
+        flagged = {flag.idea_id for flag in response.flags.all()}
+        for area in focus_areas_for_listing():
+            score = by_area.get(area.pk)
+            ideas = [idea for idea in area.ideas.all() if idea.pk in flagged]
+            if score or ideas:
+                scores.append((area, score, ideas))
+    return render(request, "consultation/your_feedback.html", {
+        "response": response, "scores": scores, "comments": selectors.own_comments(request.user),
+        "consultation": consultation,
+    })
+
+
+@require_POST
+@login_required
+def follow_focus_area(request, slug):
+    area = get_object_or_404(FocusArea, slug=slug)
+    following = services.follow_toggle(follower=request.user, focus_area=area)
+    messages.success(request, f"You are {'now following' if following else 'no longer following'} {area.title}")
+    return redirect(_safe_next(request, area.get_absolute_url()))
+
+
+@require_POST
+@login_required
+def follow_idea(request, area_slug, slug):
+    idea = get_object_or_404(Idea.objects.select_related("focus_area"), focus_area__slug=area_slug, slug=slug)
+    following = services.follow_toggle(follower=request.user, idea=idea)
+    messages.success(request, f"You are {'now following' if following else 'no longer following'} {idea.verb}")
+    return redirect(_safe_next(request, idea.get_absolute_url()))
+
+
+@login_required
+def following(request):
+    return render(request, "consultation/following.html", {"follows": selectors.follows_of(request.user)})
