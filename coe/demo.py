@@ -1,16 +1,88 @@
 """Demo content for `make run`: a few people and their feedback. Safe to run repeatedly."""
 
-from consultation.models import User
+import uuid
+
+from django.utils import timezone
+
+from consultation import services
+from consultation.models import Comment, Organisation, User
+from consultation.selectors import current_consultation
+from ideas.models import FocusArea
 
 DEMO_PASSWORD = "demo-password-123"  # noqa: S105 (demo accounts on a laptop only)
+# A fixed namespace makes each demo comment's submission key stable, so reruns add nothing.
+DEMO_NAMESPACE = uuid.UUID("8f1d2c3e-0000-4000-8000-00000000c0e1")
+
+PEOPLE = [
+    ("amira@example.org", "Amira (demo)", "la_data", "Leeds"),
+    ("ben@example.org", "Ben (demo)", "la_leadership", "Kent"),
+    ("chloe@example.org", "Chloe (demo)", "cg_digital", None),
+    ("dev@example.org", "Dev (demo)", "supplier", None),
+]
+
+COMMENTS = [
+    ("amira@example.org", "improving-data-quality", None, "enthusiastic",
+     "Shared data quality tools would save every council weeks each year. We rebuild the same "
+     "validation checks for every return."),
+    ("ben@example.org", "improving-data-quality", 0, "general",
+     "Agreed, but standards only stick if leaders see them as theirs, not as another demand."),
+    ("chloe@example.org", "curating-technical-standards", None, "unsure",
+     "How would this sit alongside the cross-government standards work already under way?"),
+    ("dev@example.org", "making-sense-of-case-management-systems", None, "specific_issue",
+     "Procurement frameworks make it hard for smaller suppliers to offer councils anything new."),
+    ("amira@example.org", "discovering-what-works", None, "enthusiastic",
+     "A map of who is trying what would stop us all piloting the same thing in parallel."),
+]
+
+
+def _person(email, name, role, council):
+    organisation = Organisation.objects.filter(name=council).first() if council else None
+    person, created = User.objects.get_or_create(
+        email=email,
+        defaults={"display_name": name, "role": role, "organisation": organisation,
+                  "organisation_name": "" if organisation else "Demo organisation"},
+    )
+    if created:
+        person.set_password(DEMO_PASSWORD)
+        person.save()
+        # allauth requires a verified address before sign-in.
+        person.emailaddress_set.create(email=email, verified=True, primary=True)
+    return person
 
 
 def load_demo_content():
     staff, created = User.objects.get_or_create(
         email="staff@example.org",
-        defaults={"display_name": "Design team", "is_staff": True, "is_superuser": True},
+        defaults={"display_name": "Design team", "is_staff": True, "is_superuser": True,
+                  "role": "cg_leadership"},
     )
     if created:
         staff.set_password(DEMO_PASSWORD)
         staff.save()
+        staff.emailaddress_set.create(email=staff.email, verified=True, primary=True)
+    consultation = current_consultation()
+    people = {email: _person(email, name, role, council) for email, name, role, council in PEOPLE}
+    if consultation is None or not consultation.is_open():
+        yield "The consultation is not open: no demo comments or responses were added."
+    else:
+        threads = []
+        for number, (email, slug, reply_to, kind, body) in enumerate(COMMENTS):
+            area = FocusArea.objects.get(slug=slug)
+            comment, _ = services.comment_create(
+                author=people[email], consultation=consultation, focus_area=area,
+                parent=threads[reply_to] if reply_to is not None else None, body=body,
+                reflection_kind=kind, submission_key=uuid.uuid5(DEMO_NAMESPACE, str(number)),
+            )
+            threads.append(comment)
+        areas = list(FocusArea.objects.prefetch_related("ideas"))
+        for index, person in enumerate(people.values()):
+            scores = {area: ((index + n) % 5 + 1, (index * 2 + n) % 5 + 1) for n, area in enumerate(areas)}
+            services.response_save(
+                respondent=person, consultation=consultation, scores=scores,
+                flagged_ideas=[area.ideas.all()[index % 3] for area in areas[::2]],
+                anything_else="", submit=index != 0,
+            )
+        yield f"{Comment.objects.count()} comments; demo responses from {len(people)} people"
+    yield f"Participant sign-in: amira@example.org / {DEMO_PASSWORD}"
     yield f"Staff sign-in: staff@example.org / {DEMO_PASSWORD} (admin at /admin/)"
+    yield f"Demo content loaded {timezone.localtime():%d %B %Y %H:%M}"

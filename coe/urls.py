@@ -17,5 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "coe.views.bad_request"
+handler403 = "coe.views.permission_denied"
 handler404 = "coe.views.page_not_found"
 handler500 = "coe.views.server_error"

@@ -20,6 +20,20 @@ def healthz(request):
     )
 
 
+def bad_request(request, exception):
+    # Also the answer to a request over DATA_UPLOAD_MAX_MEMORY_SIZE or _NUMBER_FIELDS.
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    # settings.CSRF_FAILURE_VIEW: an expired session or blocked cookies, told plainly.
+    return render(request, "403.html", {"csrf_failure": True}, status=403)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

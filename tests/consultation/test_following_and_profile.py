@@ -1,0 +1,109 @@
+import pytest
+from django.urls import reverse
+
+from consultation.models import Follow
+from ideas.models import FocusArea, Idea
+
+pytestmark = pytest.mark.django_db
+
+
+def test_follow_and_unfollow_a_focus_area(client, participant, catalogue):
+    area = FocusArea.objects.get(slug="improving-data-quality")
+    client.force_login(participant)
+    url = reverse("consultation:follow_focus_area", args=[area.slug])
+    client.post(url)
+    assert Follow.objects.filter(follower=participant, focus_area=area).exists()
+    assert "Stop following" in client.get(area.get_absolute_url()).content.decode()
+    assert area.title in client.get(reverse("consultation:following")).content.decode()
+    client.post(url)
+    assert not Follow.objects.exists()
+
+
+def test_follow_an_idea(client, participant, catalogue):
+    idea = Idea.objects.get(focus_area__slug="improving-data-quality", slug="defining")
+    client.force_login(participant)
+    client.post(reverse("consultation:follow_idea", args=[idea.focus_area.slug, idea.slug]))
+    follow = Follow.objects.get()
+    assert follow.idea == idea and follow.focus_area is None
+
+
+def test_follow_needs_post_and_sign_in(client, catalogue):
+    url = reverse("consultation:follow_focus_area", args=["improving-data-quality"])
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 302
+    assert not Follow.objects.exists()
+
+
+def test_follow_redirect_only_goes_to_this_site(client, participant, catalogue):
+    client.force_login(participant)
+    response = client.post(reverse("consultation:follow_focus_area", args=["improving-data-quality"]),
+                           {"next": "https://evil.example.com/"})
+    assert response["Location"] == "/ideas/improving-data-quality/"
+
+
+def test_profile_sets_role_and_organisation(client, local_authorities):
+    from tests.factories import UserFactory
+
+    person = UserFactory(role="", display_name="")
+    client.force_login(person)
+    leeds = local_authorities.get(name="Leeds")
+    response = client.post(reverse("consultation:profile"), {
+        "display_name": "Sam", "role": "la_leadership", "organisation": leeds.pk, "next": "/ideas/",
+    })
+    assert response.status_code == 302 and response["Location"] == "/ideas/"
+    person.refresh_from_db()
+    assert (person.role, person.organisation, person.display_name) == ("la_leadership", leeds, "Sam")
+
+
+def test_profile_errors_use_the_error_summary(client, local_authorities):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role=""))
+    page = client.post(reverse("consultation:profile"), {"display_name": "", "role": "astronaut"}).content.decode()
+    assert "There is a problem" in page
+    assert '<a href="#id_display_name">Enter a display name</a>' in page
+    assert '<a href="#id_role_0">Select a role from the list</a>' in page
+
+
+def test_organisation_is_a_local_authority_or_a_named_other_not_both(client, local_authorities):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    page = client.post(reverse("consultation:profile"), {
+        "display_name": "Sam", "role": "cg_data", "organisation": local_authorities.first().pk,
+        "organisation_name": "Department for Education",
+    }).content.decode()
+    assert "Either choose a local authority or name another organisation, not both" in page
+
+
+def test_signup_asks_role_and_organisation_and_needs_email_verification(client, local_authorities, mailoutbox):
+    from consultation.models import User
+
+    response = client.post(reverse("account_signup"), {
+        "email": "new.person@council.example.gov.uk", "password1": "a-long-Passphrase-77",
+        "password2": "a-long-Passphrase-77", "display_name": "New Person", "role": "la_digital",
+        "organisation": local_authorities.get(name="Kent").pk, "organisation_name": "",
+    })
+    assert response.status_code == 302 and response["Location"] == "/accounts/confirm-email/"
+    person = User.objects.get(email="new.person@council.example.gov.uk")
+    assert person.role == "la_digital" and person.organisation.name == "Kent"
+    assert len(mailoutbox) == 1 and "/accounts/confirm-email/" in mailoutbox[0].body
+    # Not verified yet: signing in is refused until the link is followed.
+    client.logout()
+    client.post(reverse("account_login"), {"login": person.email, "password": "a-long-Passphrase-77"})
+    assert "_auth_user_id" not in client.session
+
+
+def test_signup_does_not_reveal_that_an_email_is_taken(client, participant, local_authorities, mailoutbox):
+    response = client.post(reverse("account_signup"), {
+        "email": participant.email, "password1": "a-long-Passphrase-77", "password2": "a-long-Passphrase-77",
+        "display_name": "Copycat", "role": "la_data",
+    })
+    # The same "check your email" outcome as a new address; the owner is told by email instead.
+    assert response.status_code == 302 and response["Location"] == "/accounts/confirm-email/"
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == [participant.email]
+
+
+def test_password_reset_page_does_not_reveal_unknown_addresses(client, mailoutbox, db):
+    response = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
+    assert response.status_code == 302 and response["Location"] == "/accounts/password/reset/done/"
