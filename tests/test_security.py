@@ -1,0 +1,145 @@
+"""Security headers, the Content Security Policy, request limits and the 400/403 pages."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.test_settings import PRODUCTION_ENV, manage
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/ideas/", "/accounts/login/", "/admin/login/", "/no-such-page/"]
+
+
+def csp_directives(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    directives = {}
+    for part in header.split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_a_strict_content_security_policy(client, catalogue, path):
+    response = client.get(path)
+    assert response.status_code in (200, 404)
+    csp = csp_directives(response)
+    assert csp["default-src"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'"]
+    assert csp["img-src"] == ["'self'", "data:"]
+    assert csp["font-src"] == ["'self'"]
+    assert csp["form-action"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["base-uri"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert "unsafe-eval" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_sends_the_security_headers(client, catalogue, path):
+    response = client.get(path)
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    policy = response["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in policy
+
+
+def test_the_page_templates_have_no_inline_script_or_style(client, catalogue):
+    # The policy allows no inline code, so a page that had some would break in the browser.
+    for path in ["/", "/ideas/", "/accounts/login/"]:
+        html = client.get(path).content.decode()
+        assert "<script>" not in html
+        assert "<style" not in html
+        assert " style=" not in html
+        assert " onclick=" not in html
+
+
+def test_the_csrf_cookie_is_httponly(client):
+    response = Client(enforce_csrf_checks=True).get(reverse("account_login"))
+    cookie = response.cookies["csrftoken"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+
+
+def test_production_cookies_are_secure_and_httponly():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
+        "s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, "
+        "s.SECURE_HSTS_SECONDS > 0, s.SECURE_CONTENT_TYPE_NOSNIFF, s.X_FRAME_OPTIONS)",
+        extra_env=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True True True True True True DENY"
+
+
+def test_request_limits_come_from_the_environment():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.DATA_UPLOAD_MAX_MEMORY_SIZE, s.DATA_UPLOAD_MAX_NUMBER_FIELDS)",
+        extra_env={"DATA_UPLOAD_MAX_MEMORY_SIZE": "1024", "DATA_UPLOAD_MAX_NUMBER_FIELDS": "50"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "1024 50"
+
+
+def test_the_default_limits_leave_room_for_the_biggest_form(settings):
+    # A structured response: 13 focus areas x 2 radio groups, 39 checkboxes, a few more fields.
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS >= 2 * (13 * 2 + 39 + 5)
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE >= 64 * 1024
+
+
+def assert_bad_request_page(response):
+    assert response.status_code == 400
+    assert response.templates[0].name == "400.html"
+    assert b"Sorry, there is a problem with what was sent" in response.content
+    assert "Content-Security-Policy" in response
+
+
+def test_an_oversize_post_gets_the_400_page(settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    client = Client(enforce_csrf_checks=True)  # like a browser: the CSRF check reads the body
+    client.get(reverse("account_login"))  # sets the CSRF cookie
+    response = client.post(reverse("ideas:catalogue"), {"body": "x" * 2000})
+    assert_bad_request_page(response)
+
+
+def test_an_oversize_post_to_a_form_gets_the_400_page_at_the_default_limit(client, settings):
+    body = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = client.post(reverse("account_login"), {"login": "a@example.org", "password": body})
+    assert_bad_request_page(response)
+
+
+def test_too_many_fields_gets_the_400_page(client, settings):
+    fields = {f"field_{n}": "1" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = client.post(reverse("account_login"), fields)
+    assert_bad_request_page(response)
+
+
+def test_a_post_without_a_csrf_token_gets_the_session_expired_page():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        reverse("account_login"), {"login": "a@example.org", "password": "secret"}
+    )
+    assert response.status_code == 403
+    assert response.templates[0].name == "403.html"
+    assert b"Your session may have expired" in response.content
+    assert b"govuk-heading-l" in response.content
+
+
+def test_permission_denied_gets_the_govuk_403_page(rf):
+    from coe.views import permission_denied
+
+    response = permission_denied(rf.get("/"), exception=None)
+    assert response.status_code == 403
+    assert b"You cannot see this page" in response.content
+    assert b"Your session may have expired" not in response.content
