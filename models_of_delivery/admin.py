@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from models_of_delivery.models import (
     AnalogousOrganisation,
@@ -45,6 +46,7 @@ class AnalogousOrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "kind", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["exemplifies"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Consideration)

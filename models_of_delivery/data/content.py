@@ -179,6 +179,8 @@ OPTIONS = [
 ]
 
 # name, slug, kind, website (blank if the paper gives none), summary, option slugs it exemplifies
+# Which options each organisation exemplifies is this portal's reading of the paper's examples;
+# the paper names no organisation for central government hosting.
 ORGANISATIONS = [
     ("Foundations", "foundations", "Government-established independent organisations",
      "https://foundations.org.uk/",

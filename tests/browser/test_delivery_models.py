@@ -1,0 +1,75 @@
+import pytest
+
+from tests.browser.conftest import assert_accessible
+from tests.models_of_delivery.conftest import load_if_empty
+
+pytestmark = pytest.mark.browser
+
+TABLE_REGION = "Comparison of the options (scrolls sideways)"
+
+
+@pytest.fixture
+def delivery_site(live_site):
+    """The live site with the delivery-models content (a transactional test starts empty)."""
+    load_if_empty()
+    return live_site
+
+
+def cell(page, column: str, row: str):
+    """The comparison cell found through its column and row headers, as a reader would."""
+    table = page.get_by_role("table", name="The options compared")
+    headers = table.locator("thead th[scope=col]").all_inner_texts()
+    column_index = headers.index(column)  # the first header is the row-heading column
+    body_row = table.locator("tbody tr").filter(has=page.get_by_role("rowheader", name=row, exact=True))
+    return body_row.locator("th, td").nth(column_index)
+
+
+def test_reader_moves_from_the_overview_to_the_comparison_an_option_and_the_organisations(page, delivery_site):
+    page.goto(delivery_site.url + "/delivery-models/")
+    assert page.locator("h1").inner_text() == "How the Centre of Excellence could be run"
+    assert page.get_by_role("img", name="The centre as a hub with spokes").is_visible()
+    assert page.get_by_role("link", name="Delivery models").get_attribute("aria-current") == "page"
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Compare the options side by side").click()
+    assert page.locator("h1").inner_text() == "Compare the options"
+    assert "Takes time and money to set up" in cell(page, "A new legal entity", "Risks").inner_text()
+    assert "subscriptions" in cell(page, "Local authority hosting", "Lasting beyond start-up funding").inner_text()
+    region = page.get_by_role("region", name=TABLE_REGION)
+    region.focus()
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "region"
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Aligning with existing infrastructure").first.click()
+    assert page.locator("h1").inner_text() == "Aligning with existing infrastructure"
+    assert page.get_by_role("link", name="Coram (external website)").get_attribute("href") == "https://www.coram.org.uk/"
+    assert page.get_by_role("term").filter(has_text="Filling the right gap").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="All the organisations the paper mentions").click()
+    assert page.locator("h1").inner_text() == "Organisations that work in similar ways"
+    assert page.get_by_role("heading", name="Private companies").is_visible()
+    assert_accessible(page)
+
+
+def test_comparison_scrolls_inside_its_region_on_a_phone(browser, delivery_site):
+    context = browser.new_context(bypass_csp=True, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(delivery_site.url + "/delivery-models/compare/")
+    region = page.get_by_role("region", name=TABLE_REGION)
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")
+    # The page itself does not scroll sideways: only the table's region does.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "label => document.querySelector(`[aria-label='${label}']`).scrollLeft > 0", arg=TABLE_REGION
+    )
+    assert page.get_by_role("link", name="Other models").first.is_visible()
+    assert_accessible(page)
+    context.close()
+
+
+def test_unknown_option_is_a_404(page, delivery_site):
+    response = page.goto(delivery_site.url + "/delivery-models/no-such-option/")
+    assert response.status == 404
