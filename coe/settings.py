@@ -148,6 +148,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Centre of Excellence consultation] "
 ACCOUNT_SIGNUP_FORM_CLASS = "consultation.forms.SignupProfileForm"
+ACCOUNT_FORMS = {"login": "consultation.account_forms.LoginForm"}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {

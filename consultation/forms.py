@@ -192,3 +192,4 @@ class ResponseForm(forms.Form):
                 str(idea.pk) for idea in area.ideas.all() if idea.pk in flagged
             ]
         return initial
+

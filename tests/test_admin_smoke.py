@@ -1,0 +1,26 @@
+"""Every admin changelist and add page opens for a superuser."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser(db):
+    from consultation.models import User
+
+    return User.objects.create_superuser(email="root@example.org", password="x-long-password-1")
+
+
+@pytest.mark.parametrize(
+    "model", list(admin.site._registry), ids=lambda m: f"{m._meta.app_label}.{m._meta.model_name}"
+)
+def test_admin_pages_open(client, superuser, catalogue, consultation, model):
+    client.force_login(superuser)
+    info = (model._meta.app_label, model._meta.model_name)
+    assert client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
+    model_admin = admin.site._registry[model]
+    if model_admin.has_add_permission(type("R", (), {"user": superuser})()):
+        assert client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
