@@ -1,7 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from consultation.models import Consultation, FocusAreaScore, Follow, IdeaFlag, Organisation, Response, User
+from consultation.models import (
+    Consultation,
+    FocusAreaScore,
+    Follow,
+    IdeaFlag,
+    Organisation,
+    Response,
+    User,
+)
 
 
 @admin.register(Consultation)

@@ -20,7 +20,7 @@ def superuser(db):
 def test_admin_pages_open(client, superuser, catalogue, consultation, model):
     client.force_login(superuser)
     info = (model._meta.app_label, model._meta.model_name)
-    assert client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
+    assert client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200
     model_admin = admin.site._registry[model]
     if model_admin.has_add_permission(type("R", (), {"user": superuser})()):
-        assert client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+        assert client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
