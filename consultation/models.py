@@ -241,6 +241,10 @@ class Response(models.Model):
                 fields=["respondent", "consultation"], name="one_response_per_person"
             ),
         ]
+        permissions = [
+            ("view_analysis", "Can view the analysis pages"),
+            ("export_data", "Can export responses and comments"),
+        ]
 
     def __str__(self):
         return f"Response by {self.respondent.public_name} ({self.get_status_display()})"
@@ -331,3 +335,20 @@ class Follow(models.Model):
     @property
     def subject(self):
         return self.idea or self.focus_area
+
+
+class ExportRecord(models.Model):
+    """Who took which export, and when: every export of people's feedback is recorded."""
+
+    taken_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="exports")
+    kind = models.CharField(max_length=50)
+    file_format = models.CharField(max_length=10)
+    filters = models.JSONField(default=dict, blank=True)
+    row_count = models.PositiveIntegerField(null=True, blank=True)
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-taken_at"]
+
+    def __str__(self):
+        return f"{self.kind} ({self.file_format}) by {self.taken_by} at {self.taken_at:%Y-%m-%d %H:%M}"

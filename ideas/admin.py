@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
 
@@ -31,6 +32,7 @@ class FocusAreaAdmin(admin.ModelAdmin):
     search_fields = ["title", "short_label", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [IdeaInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Idea)
