@@ -1,12 +1,25 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.template.defaultfilters import linebreaksbr
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 
+from consultation import services
 from consultation.models import (
+    Comment,
     Consultation,
     FocusAreaScore,
     Follow,
     IdeaFlag,
+    ModerationDecision,
+    ModerationSettings,
+    OfficialResponse,
     Organisation,
+    Report,
     Response,
     User,
 )
@@ -68,3 +81,278 @@ class FollowAdmin(admin.ModelAdmin):
     list_display = ["follower", "focus_area", "idea", "created_at"]
     list_select_related = ["follower", "focus_area", "idea"]
     raw_id_fields = ["follower"]
+
+
+# --- Moderation -------------------------------------------------------------
+
+
+class ReportedFilter(admin.SimpleListFilter):
+    title = "reported"
+    parameter_name = "reported"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Reported"), ("no", "Not reported")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(report_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(report_count=0)
+        return queryset
+
+
+class HeldReasonFilter(admin.SimpleListFilter):
+    title = "held because"
+    parameter_name = "held"
+    CHOICES = {
+        "personal": ("May contain personal data", "May contain personal data"),
+        "new": ("A new account's first comment", "A new account's first comment"),
+        "all": ("Every comment is held", "Every comment is held"),
+        "reported": ("Reported by", "Reported by several people"),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (_, label) in self.CHOICES.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.CHOICES:
+            return queryset.filter(held_reason__startswith=self.CHOICES[self.value()][0])
+        return queryset
+
+
+class ModerationDecisionInline(admin.TabularInline):
+    model = ModerationDecision
+    extra = 0
+    fields = ["created_at", "moderator", "from_state", "to_state", "reason", "author_notified_at"]
+    readonly_fields = fields
+    can_delete = False
+    ordering = ["created_at", "pk"]
+    verbose_name_plural = "Audit trail"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReportInline(admin.TabularInline):
+    model = Report
+    extra = 0
+    fields = ["created_at", "reporter", "reason", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CommentModerationForm(forms.ModelForm):
+    new_state = forms.ChoiceField(
+        label="Change state to",
+        required=False,
+        choices=[("", "Leave as it is"), *[
+            (state.value, state.label) for state in
+            (Comment.State.PUBLISHED, Comment.State.HIDDEN, Comment.State.REJECTED)
+        ]],
+    )
+    reason = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required to hide or reject. The author sees it, so write it for them.",
+    )
+
+    class Meta:
+        model = Comment
+        fields = []
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("new_state") in services.REASON_REQUIRED and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Give a reason: the author will see it")
+        return cleaned
+
+
+class ModerationReasonForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False,
+        help_text="The authors will see this reason.",
+    )
+
+
+def _moderate_selected(modeladmin, request, queryset, to_state, verb, done):
+    """A bulk action that first asks for a reason, then records one decision per comment."""
+    form = ModerationReasonForm(request.POST if request.POST.get("apply") else None)
+    needs_reason = to_state in services.REASON_REQUIRED
+    if form.is_bound and form.is_valid():
+        reason = form.cleaned_data["reason"].strip()
+        if needs_reason and not reason:
+            form.add_error("reason", "Give a reason: the authors will see it")
+        else:
+            changed = 0
+            for comment in queryset:
+                if services.comment_moderate(comment=comment, moderator=request.user, to_state=to_state, reason=reason):
+                    changed += 1
+            modeladmin.message_user(request, f"{done} {changed} comment{'s' if changed != 1 else ''}.", messages.SUCCESS)
+            return None
+    return TemplateResponse(request, "admin/consultation/comment/moderate_selected.html", {
+        **modeladmin.admin_site.each_context(request),
+        "title": f"{verb} {queryset.count()} comment(s)",
+        "comments": queryset,
+        "form": form,
+        "action": request.POST.get("action"),
+        "verb": verb,
+        "needs_reason": needs_reason,
+        "opts": modeladmin.model._meta,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+    })
+
+
+@admin.action(description="Approve selected comments (publish)", permissions=["change"])
+def approve_comments(modeladmin, request, queryset):
+    return _moderate_selected(modeladmin, request, queryset, Comment.State.PUBLISHED, "Approve", "Approved")
+
+
+@admin.action(description="Hide selected comments, with a reason", permissions=["change"])
+def hide_comments(modeladmin, request, queryset):
+    return _moderate_selected(modeladmin, request, queryset, Comment.State.HIDDEN, "Hide", "Hid")
+
+
+@admin.action(description="Reject selected comments, with a reason", permissions=["change"])
+def reject_comments(modeladmin, request, queryset):
+    return _moderate_selected(modeladmin, request, queryset, Comment.State.REJECTED, "Reject", "Rejected")
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    form = CommentModerationForm
+    list_display = ["excerpt", "author_name", "author_role", "subject_title", "state", "held_reason",
+                    "reports", "created_at"]
+    list_filter = ["state", ReportedFilter, HeldReasonFilter, "focus_area", "author__role",
+                   ("created_at", admin.DateFieldListFilter)]
+    list_select_related = ["author", "focus_area", "idea"]
+    search_fields = ["body", "author__display_name", "author__email"]
+    actions = [approve_comments, hide_comments, reject_comments]
+    list_per_page = 50
+    date_hierarchy = "created_at"
+    inlines = [ModerationDecisionInline, ReportInline]
+    readonly_fields = ["full_text", "context", "subject_title", "author_name", "author_role", "state",
+                       "held_reason", "moderation_reason", "reflection_kind", "created_at", "edited_at",
+                       "withdrawn_at"]
+    fieldsets = [
+        ("The comment", {"fields": ["full_text", "reflection_kind", "subject_title", "context",
+                                    "author_name", "author_role", "created_at", "edited_at", "withdrawn_at"]}),
+        ("Moderation", {"fields": ["state", "held_reason", "moderation_reason", "new_state", "reason"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(report_count=Count("reports", distinct=True))
+
+    def has_add_permission(self, request):
+        return False  # comments come from people, through the portal
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # moderation never deletes anyone's words
+
+    @admin.display(description="Comment")
+    def excerpt(self, comment):
+        return Truncator(comment.body or "(withdrawn by its author)").chars(80)
+
+    @admin.display(description="Full text")
+    def full_text(self, comment):
+        return linebreaksbr(comment.body or "(withdrawn by its author)", autoescape=True)
+
+    @admin.display(description="In reply to")
+    def context(self, comment):
+        if not comment.parent_id:
+            return "(not a reply)"
+        parent = comment.parent
+        return format_html("<strong>{}</strong>: {}", parent.author.public_name,
+                           linebreaksbr(parent.body or "(withdrawn by its author)", autoescape=True))
+
+    @admin.display(description="On", ordering="focus_area__title")
+    def subject_title(self, comment):
+        if comment.idea_id:
+            return f"{comment.idea.verb} ({comment.focus_area.title})"
+        return comment.focus_area.title if comment.focus_area_id else ""
+
+    @admin.display(description="Author", ordering="author__display_name")
+    def author_name(self, comment):
+        return comment.author.public_name
+
+    @admin.display(description="Role", ordering="author__role")
+    def author_role(self, comment):
+        return comment.author.get_role_display()
+
+    @admin.display(description="Reports", ordering="report_count")
+    def reports(self, comment):
+        return comment.report_count
+
+    def save_model(self, request, obj, form, change):
+        new_state = form.cleaned_data.get("new_state")
+        if new_state:
+            services.comment_moderate(comment=obj, moderator=request.user, to_state=new_state,
+                                      reason=form.cleaned_data.get("reason", ""))
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the inlines are read-only
+
+
+@admin.register(ModerationDecision)
+class ModerationDecisionAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "comment", "moderator", "from_state", "to_state", "reason"]
+    list_filter = ["to_state", "from_state", ("created_at", admin.DateFieldListFilter)]
+    list_select_related = ["comment__author", "moderator"]
+    search_fields = ["reason", "comment__body"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "comment", "reporter", "reason"]
+    list_filter = ["reason"]
+    list_select_related = ["comment__author", "reporter"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ModerationSettings)
+class ModerationSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "policy", "first_comments_to_hold", "report_threshold"]
+
+    def has_add_permission(self, request):
+        return not ModerationSettings.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OfficialResponse)
+class OfficialResponseAdmin(admin.ModelAdmin):
+    list_display = ["title", "focus_area", "author", "is_published", "published_at"]
+    list_filter = ["is_published", "focus_area"]
+    list_select_related = ["focus_area", "author"]
+    autocomplete_fields = ["focus_area"]
+    fields = ["focus_area", "title", "body", "is_published", "published_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

@@ -2,7 +2,7 @@ import uuid
 
 from django import forms
 
-from consultation.models import Organisation, ReflectionKind
+from consultation.models import Organisation, ReflectionKind, Report
 from consultation.roles import Role
 
 COMMENT_MIN, COMMENT_MAX = 5, 5000
@@ -193,3 +193,20 @@ class ResponseForm(forms.Form):
             ]
         return initial
 
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why are you reporting this comment?",
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select why you are reporting this comment",
+                        "invalid_choice": "Select a reason from the list"},
+    )
+    note = forms.CharField(
+        label="Anything else the moderators should know? (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Your note must be 1,000 characters or fewer"},
+    )

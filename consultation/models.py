@@ -172,7 +172,12 @@ class Comment(models.Model):
     )
     body = models.TextField()
     state = models.CharField(max_length=10, choices=State.choices, default=State.PUBLISHED)
-    moderation_reason = models.TextField(blank=True)
+    moderation_reason = models.TextField(
+        blank=True, help_text="The moderator's reason, shown to the author."
+    )
+    held_reason = models.CharField(
+        max_length=200, blank=True, help_text="Why the portal held it for review."
+    )
     submission_key = models.UUIDField(
         help_text="From the form, so that a double submission creates one comment."
     )
@@ -352,3 +357,107 @@ class ExportRecord(models.Model):
 
     def __str__(self):
         return f"{self.kind} ({self.file_format}) by {self.taken_by} at {self.taken_at:%Y-%m-%d %H:%M}"
+
+
+class ModerationSettings(models.Model):
+    """The pre-moderation policy and the report threshold: one row, edited in the admin."""
+
+    class Policy(models.TextChoices):
+        PUBLISH = "publish", "Publish immediately"
+        HOLD_NEW_ACCOUNTS = "hold_new", "Hold a new account's first comments for review"
+        HOLD_ALL = "hold_all", "Hold every comment for review"
+
+    policy = models.CharField(max_length=10, choices=Policy.choices, default=Policy.HOLD_NEW_ACCOUNTS)
+    first_comments_to_hold = models.PositiveSmallIntegerField(
+        default=1, help_text="With the new-account policy: how many of a person's comments are held."
+    )
+    report_threshold = models.PositiveSmallIntegerField(
+        default=3, help_text="A comment reported by this many different people is hidden until reviewed."
+    )
+
+    class Meta:
+        verbose_name = "moderation settings"
+        verbose_name_plural = "moderation settings"
+
+    def __str__(self):
+        return "Moderation settings"
+
+    @classmethod
+    def current(cls) -> "ModerationSettings":
+        settings, _ = cls.objects.get_or_create(pk=1)
+        return settings
+
+
+class Report(models.Model):
+    """A reader's report that a comment breaks the rules. One per person per comment."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", "Spam or advertising"
+        ABUSIVE = "abusive", "Abusive or offensive"
+        PERSONAL = "personal", "Personal information about a child or family"
+        OFF_TOPIC = "off_topic", "Off-topic"
+        OTHER = "other", "Something else"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=10, choices=Reason.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="report_once_per_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} report on comment {self.comment_id}"
+
+
+class ModerationDecision(models.Model):
+    """The audit trail: every change of a comment's state, by whom and why. Append-only."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="decisions")
+    moderator = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        help_text="Empty when the portal decided by itself (a hold or a report threshold).",
+    )
+    from_state = models.CharField(max_length=10, choices=Comment.State.choices)
+    to_state = models.CharField(max_length=10, choices=Comment.State.choices)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    author_notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
+
+    def save(self, *args, **kwargs):
+        # Append-only: a decision is written once; only the notification time is filled later.
+        if self.pk and set(kwargs.get("update_fields") or ()) != {"author_notified_at"}:
+            raise ValueError("Moderation decisions cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Moderation decisions cannot be deleted")
+
+
+class OfficialResponse(models.Model):
+    """The design team's public answer on a focus area ("You said, we did")."""
+
+    focus_area = models.ForeignKey(
+        "ideas.FocusArea", on_delete=models.PROTECT, related_name="official_responses"
+    )
+    title = models.CharField(max_length=200, default="You said, we did")
+    body = models.TextField()
+    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    is_published = models.BooleanField(default=True)
+    published_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-published_at"]
+
+    def __str__(self):
+        return f"{self.title} ({self.focus_area})"

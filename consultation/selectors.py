@@ -10,6 +10,7 @@ from consultation.models import (
     Consultation,
     FocusAreaScore,
     Follow,
+    OfficialResponse,
     Response,
 )
 
@@ -120,4 +121,10 @@ def own_comments(user):
         Comment.objects.filter(author=user)
         .select_related("focus_area", "idea__focus_area", "parent__author")
         .order_by("-created_at")
+    )
+
+
+def official_responses_for(focus_area):
+    return list(
+        OfficialResponse.objects.filter(focus_area=focus_area, is_published=True).order_by("-published_at")
     )

@@ -5,7 +5,18 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from consultation.models import Comment, Consultation, FocusAreaScore, Follow, IdeaFlag, Response
+from consultation.models import (
+    Comment,
+    Consultation,
+    FocusAreaScore,
+    Follow,
+    IdeaFlag,
+    ModerationDecision,
+    ModerationSettings,
+    Report,
+    Response,
+)
+from consultation.personal_data import held_reason_for
 
 
 class ConsultationClosed(Exception):
@@ -27,6 +38,7 @@ def comment_create(
         # One level of replies: a reply to a reply joins its thread.
         parent = parent.parent or parent
         focus_area, idea = parent.focus_area, parent.idea
+    state, held_reason = initial_state_for(author, body)
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
@@ -37,21 +49,114 @@ def comment_create(
                 body=body,
                 reflection_kind=reflection_kind,
                 submission_key=submission_key,
+                state=state,
+                held_reason=held_reason,
             )
+            if state == Comment.State.PENDING:
+                ModerationDecision.objects.create(
+                    comment=comment, from_state=Comment.State.PENDING,
+                    to_state=Comment.State.PENDING, reason=held_reason,
+                )
     except IntegrityError:
         return Comment.objects.get(author=author, submission_key=submission_key), False
     return comment, True
+
+
+def initial_state_for(author, body) -> tuple[str, str]:
+    """Published, or pending with the reason it was held (personal data beats policy)."""
+    personal = held_reason_for(body)
+    if personal:
+        return Comment.State.PENDING, personal
+    settings = ModerationSettings.current()
+    if settings.policy == ModerationSettings.Policy.HOLD_ALL:
+        return Comment.State.PENDING, "Every comment is held for review"
+    if settings.policy == ModerationSettings.Policy.HOLD_NEW_ACCOUNTS:
+        earlier = Comment.objects.filter(author=author).count()
+        if earlier < settings.first_comments_to_hold:
+            return Comment.State.PENDING, "A new account's first comment"
+    return Comment.State.PUBLISHED, ""
 
 
 def comment_edit(*, comment: Comment, consultation, body, reflection_kind) -> Comment:
     ensure_open(consultation)
     if comment.body == body and comment.reflection_kind == reflection_kind:
         return comment
-    comment.body = body
-    comment.reflection_kind = reflection_kind
-    comment.edited_at = timezone.now()
-    comment.save(update_fields=["body", "reflection_kind", "edited_at"])
+    with transaction.atomic():
+        comment.body = body
+        comment.reflection_kind = reflection_kind
+        comment.edited_at = timezone.now()
+        comment.save(update_fields=["body", "reflection_kind", "edited_at"])
+        reason = held_reason_for(body)
+        if reason and comment.state == Comment.State.PUBLISHED:
+            # An edit cannot slip personal data past the checks a new comment gets.
+            _transition(comment, Comment.State.PENDING, moderator=None, reason=reason, held_reason=reason)
     return comment
+
+
+class ModerationError(Exception):
+    pass
+
+
+REASON_REQUIRED = {Comment.State.HIDDEN, Comment.State.REJECTED}
+
+
+def _transition(comment, to_state, *, moderator, reason, held_reason=None):
+    decision = ModerationDecision.objects.create(
+        comment=comment, moderator=moderator, from_state=comment.state, to_state=to_state,
+        reason=reason,
+    )
+    comment.state = to_state
+    fields = ["state"]
+    if to_state in REASON_REQUIRED:
+        comment.moderation_reason = reason
+        fields.append("moderation_reason")
+    if held_reason is not None:
+        comment.held_reason = held_reason
+        fields.append("held_reason")
+    comment.save(update_fields=fields)
+    return decision
+
+
+@transaction.atomic
+def comment_moderate(*, comment: Comment, moderator, to_state: str, reason: str = "") -> ModerationDecision | None:
+    """A moderator approves, hides or rejects a comment. Nothing is deleted; all is recorded.
+
+    Returns None when the comment is already in that state (a repeated bulk action).
+    """
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if to_state not in {Comment.State.PUBLISHED, Comment.State.HIDDEN, Comment.State.REJECTED}:
+        raise ModerationError("A moderator can publish, hide or reject a comment")
+    reason = reason.strip()
+    if to_state in REASON_REQUIRED and not reason:
+        raise ModerationError("Give a reason: the author will see it")
+    if comment.state == to_state:
+        return None
+    was_held = comment.state == Comment.State.PENDING
+    decision = _transition(comment, to_state, moderator=moderator, reason=reason)
+    if to_state in REASON_REQUIRED or (was_held and to_state == Comment.State.PUBLISHED):
+        from consultation.tasks import notify_author_of_decision
+
+        transaction.on_commit(lambda: notify_author_of_decision.delay(decision.pk))
+    return decision
+
+
+def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -> tuple[Report, bool]:
+    """A reader reports a comment, once. Enough distinct reporters hide it for review."""
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
+    except IntegrityError:
+        return Report.objects.get(comment=comment, reporter=reporter), False
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        threshold = ModerationSettings.current().report_threshold
+        if locked.state == Comment.State.PUBLISHED and locked.reports.count() >= threshold:
+            _transition(
+                locked, Comment.State.PENDING, moderator=None,
+                reason=f"Reported by {threshold} or more people",
+                held_reason=f"Reported by {threshold} or more people",
+            )
+    return report, True
 
 
 def comment_withdraw(*, comment: Comment, consultation) -> Comment:

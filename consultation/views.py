@@ -10,7 +10,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from consultation import selectors, services
-from consultation.forms import CommentEditForm, CommentForm, ProfileForm, ReplyForm, ResponseForm
+from consultation.forms import (
+    CommentEditForm,
+    CommentForm,
+    ProfileForm,
+    ReplyForm,
+    ReportForm,
+    ResponseForm,
+)
 from consultation.models import Comment
 from ideas.models import FocusArea, Idea
 from ideas.selectors import focus_areas_for_listing
@@ -38,6 +45,7 @@ def discussion_context(request, *, focus_area, idea=None) -> dict:
     order = request.GET.get("order", "newest")
     order = order if order in selectors.ORDERS else "newest"
     return {
+        "official_responses": [] if idea else selectors.official_responses_for(focus_area),
         "comments_page": selectors.discussion(
             viewer=request.user, focus_area=focus_area, idea=idea, order=order,
             page_number=request.GET.get("page", 1),
@@ -232,3 +240,24 @@ def follow_idea(request, area_slug, slug):
 @login_required
 def following(request):
     return render(request, "consultation/following.html", {"follows": selectors.follows_of(request.user)})
+
+
+@login_required
+def comment_report(request, pk):
+    comment = get_object_or_404(
+        Comment.objects.select_related("author", "focus_area", "idea__focus_area"),
+        pk=pk, state=Comment.State.PUBLISHED, withdrawn_at__isnull=True,
+    )
+    if comment.author_id == request.user.pk:
+        raise Http404  # nobody reports their own comment; they can edit or withdraw it
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _, created = services.comment_report(
+            comment=comment, reporter=request.user,
+            reason=form.cleaned_data["reason"], note=form.cleaned_data["note"],
+        )
+        messages.success(request, "Thank you. A moderator will look at this comment."
+                         if created else "You have already reported this comment.")
+        return redirect(comment.subject.get_absolute_url())
+    return render(request, "consultation/comment_report.html", {"form": form, "comment": comment},
+                  status=400 if form.errors else 200)

@@ -110,6 +110,13 @@ def consultation(db):
     current.opens_at = now - timedelta(days=30)
     current.closes_at = now + timedelta(days=30)
     current.save()
+    # Most tests look at comments once moderation lets them through; the moderation
+    # tests choose their own policy.
+    from consultation.models import ModerationSettings
+
+    ModerationSettings.objects.update_or_create(
+        pk=1, defaults={"policy": ModerationSettings.Policy.PUBLISH}
+    )
     return current
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from consultation.models import Comment, Consultation, Response
+from consultation.models import Comment, Consultation, ModerationSettings, Response
 from tests.browser.conftest import assert_accessible
 from tests.factories import CommentFactory, UserFactory
 
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 def open_consultation(live_site):
     now = timezone.now()
     Consultation.objects.all().delete()
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"policy": ModerationSettings.Policy.PUBLISH})
     return Consultation.objects.create(
         title="Round one", opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=30)
     )
