@@ -296,9 +296,6 @@ class CommentAdmin(admin.ModelAdmin):
             services.comment_moderate(comment=obj, moderator=request.user, to_state=new_state,
                                       reason=form.cleaned_data.get("reason", ""))
 
-    def save_related(self, request, form, formsets, change):
-        pass  # the inlines are read-only
-
 
 @admin.register(ModerationDecision)
 class ModerationDecisionAdmin(admin.ModelAdmin):

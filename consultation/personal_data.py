@@ -38,12 +38,14 @@ def personal_data_reasons(text: str) -> list[str]:
     reasons = []
     if EMAIL.search(text):
         reasons.append("an email address")
-    nhs_candidates = ["".join(match.groups()) for match in NHS_NUMBER.finditer(text)]
+    if PHONE.search(text):
+        reasons.append("a phone number")
+    # NHS numbers: 10 digits that are not part of a phone number, checksummed or labelled.
+    without_phones = PHONE.sub(" ", text)
+    nhs_candidates = ["".join(match.groups()) for match in NHS_NUMBER.finditer(without_phones)]
     labelled_nhs = bool(nhs_candidates) and re.search(r"\bnhs\b", text, re.IGNORECASE)
     if labelled_nhs or any(_is_valid_nhs_number(digits) for digits in nhs_candidates):
         reasons.append("an NHS number")
-    elif PHONE.search(text):
-        reasons.append("a phone number")
     if POSTCODE.search(text):
         reasons.append("a postcode")
     if BIRTH_WORDS.search(text) or (DATE.search(text) and _looks_like_a_birth_date(text)):

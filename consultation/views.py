@@ -65,7 +65,10 @@ def _safe_next(request, fallback):
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_for(request.user))
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None,
+        initial=ProfileForm.initial_for(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         form.save_to(request.user)
         messages.success(request, "Your details have been saved")
@@ -150,7 +153,7 @@ def _own_comment(request, pk):
 def comment_edit(request, pk):
     comment = _own_comment(request, pk)
     form = CommentEditForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"body": comment.body, "reflection_kind": comment.reflection_kind},
     )
     if request.method == "POST" and form.is_valid():
@@ -250,7 +253,7 @@ def comment_report(request, pk):
     )
     if comment.author_id == request.user.pk:
         raise Http404  # nobody reports their own comment; they can edit or withdraw it
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         _, created = services.comment_report(
             comment=comment, reporter=request.user,
