@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 
@@ -18,11 +19,11 @@ def shows_govuk_focus(locator) -> bool:
 
 def test_reader_finds_an_idea_by_theme_and_search(page, live_site):
     page.goto(live_site.url + "/")
-    assert page.locator("h1").inner_text() == "Imagining a Centre of Excellence"
+    expect(page.locator("h1")).to_have_text("Imagining a Centre of Excellence")
     assert_accessible(page)
 
     page.get_by_role("button", name="Read the ideas").click()
-    assert page.locator("h1").inner_text() == "Ideas for the Centre of Excellence"
+    expect(page.locator("h1")).to_have_text("Ideas for the Centre of Excellence")
     assert_accessible(page)
 
     page.get_by_label("Theme").select_option(label="Data as a resource")
@@ -39,21 +40,21 @@ def test_reader_finds_an_idea_by_theme_and_search(page, live_site):
     assert_accessible(page)
 
     page.get_by_role("link", name="Curating technical standards").first.click()
-    assert page.locator("h1").inner_text() == "Curating technical standards"
-    assert page.get_by_role("link", name="Read “Curating technical standards” in the consultation paper").is_visible()
+    expect(page.locator("h1")).to_have_text("Curating technical standards")
+    expect(page.get_by_role("link", name="Read “Curating technical standards” in the consultation paper")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Managing").click()
-    assert page.locator("h1").inner_text() == "Managing"
+    expect(page.locator("h1")).to_have_text("Managing")
     assert_accessible(page)
 
 
 def test_no_results_and_error_states_are_accessible(page, live_site):
     page.goto(live_site.url + "/ideas/?q=xylophone")
-    assert page.get_by_role("heading", name="No ideas match your filters").is_visible()
+    expect(page.get_by_role("heading", name="No ideas match your filters")).to_be_visible()
     assert_accessible(page)
     page.goto(live_site.url + "/ideas/?theme=not-a-theme")
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Select a theme from the list").click()
     assert page.evaluate("document.activeElement.id") == "id_theme"
@@ -62,7 +63,7 @@ def test_no_results_and_error_states_are_accessible(page, live_site):
 def test_404_page_is_accessible(page, live_site):
     response = page.goto(live_site.url + "/ideas/no-such-thing/")
     assert response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
+    expect(page.locator("h1")).to_have_text("Page not found")
     assert_accessible(page)
 
 

@@ -2,6 +2,7 @@
 under it with nothing blocked. These pages are loaded WITHOUT bypass_csp."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ideas.models import Idea
 from tests.browser.conftest import assert_accessible
@@ -88,7 +89,7 @@ def test_the_service_navigation_menu_works_on_a_narrow_screen_under_the_csp(stri
     assert toggle.is_visible()  # the component's JavaScript un-hides it
     assert page.locator("#navigation").is_hidden()
     toggle.click()
-    assert page.locator("#navigation").is_visible()
+    expect(page.locator("#navigation")).to_be_visible()
     strict_page.assert_nothing_blocked()
 
 
@@ -101,7 +102,7 @@ def test_the_admin_works_under_the_csp(strict_page, live_site, django_user_model
     page.get_by_label("Email address").fill("staff@example.org")
     page.get_by_label("Password").fill("correct-horse-battery")
     page.get_by_role("button", name="Log in").click()
-    assert page.get_by_role("heading", name="Moderation and content").is_visible()
+    expect(page.get_by_role("heading", name="Moderation and content")).to_be_visible()
     strict_page.assert_nothing_blocked()
 
     # A changelist: the actions script counts the ticked rows.
@@ -112,7 +113,7 @@ def test_the_admin_works_under_the_csp(strict_page, live_site, django_user_model
 
     # A change form, with the admin's form scripts.
     page.goto(live_site.url + f"/admin/ideas/idea/{Idea.objects.first().pk}/change/")
-    assert page.get_by_role("button", name="Save", exact=True).is_visible()
+    expect(page.get_by_role("button", name="Save", exact=True)).to_be_visible()
     strict_page.assert_nothing_blocked()
 
 
@@ -122,7 +123,7 @@ def test_the_session_expired_page_is_accessible(page, live_site):
     page.locator("#id_login").fill("someone@example.org")
     page.locator("#id_password").fill("correct-horse-battery")
     page.locator("main form button[type=submit]").click()
-    assert page.locator("h1").inner_text() == "Your session may have expired"
+    expect(page.locator("h1")).to_have_text("Your session may have expired")
     assert_accessible(page)
 
 
@@ -132,5 +133,5 @@ def test_the_bad_request_page_is_accessible(page, live_site, settings):
     page.locator("#id_login").fill("someone@example.org")
     page.locator("#id_password").fill("x" * 2000)
     page.locator("main form button[type=submit]").click()
-    assert page.locator("h1").inner_text() == "Sorry, there is a problem with what was sent"
+    expect(page.locator("h1")).to_have_text("Sorry, there is a problem with what was sent")
     assert_accessible(page)

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 from tests.models_of_delivery.conftest import load_if_empty
@@ -26,13 +27,13 @@ def cell(page, column: str, row: str):
 
 def test_reader_moves_from_the_overview_to_the_comparison_an_option_and_the_organisations(page, delivery_site):
     page.goto(delivery_site.url + "/delivery-models/")
-    assert page.locator("h1").inner_text() == "How the Centre of Excellence could be run"
-    assert page.get_by_role("img", name="The centre as a hub with spokes").is_visible()
+    expect(page.locator("h1")).to_have_text("How the Centre of Excellence could be run")
+    expect(page.get_by_role("img", name="The centre as a hub with spokes")).to_be_visible()
     assert page.get_by_role("link", name="Delivery models").get_attribute("aria-current") == "page"
     assert_accessible(page)
 
     page.get_by_role("link", name="Compare the options side by side").click()
-    assert page.locator("h1").inner_text() == "Compare the options"
+    expect(page.locator("h1")).to_have_text("Compare the options")
     assert "Takes time and money to set up" in cell(page, "A new legal entity", "Risks").inner_text()
     assert "subscriptions" in cell(page, "Local authority hosting", "Lasting beyond start-up funding").inner_text()
     region = page.get_by_role("region", name=TABLE_REGION)
@@ -41,14 +42,14 @@ def test_reader_moves_from_the_overview_to_the_comparison_an_option_and_the_orga
     assert_accessible(page)
 
     page.get_by_role("link", name="Aligning with existing infrastructure").first.click()
-    assert page.locator("h1").inner_text() == "Aligning with existing infrastructure"
+    expect(page.locator("h1")).to_have_text("Aligning with existing infrastructure")
     assert page.get_by_role("link", name="Coram (external website)").get_attribute("href") == "https://www.coram.org.uk/"
-    assert page.get_by_role("term").filter(has_text="Filling the right gap").is_visible()
+    expect(page.get_by_role("term").filter(has_text="Filling the right gap")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="All the organisations the paper mentions").click()
-    assert page.locator("h1").inner_text() == "Organisations that work in similar ways"
-    assert page.get_by_role("heading", name="Private companies").is_visible()
+    expect(page.locator("h1")).to_have_text("Organisations that work in similar ways")
+    expect(page.get_by_role("heading", name="Private companies")).to_be_visible()
     assert_accessible(page)
 
 
@@ -65,7 +66,7 @@ def test_comparison_scrolls_inside_its_region_on_a_phone(browser, delivery_site)
     page.wait_for_function(
         "label => document.querySelector(`[aria-label='${label}']`).scrollLeft > 0", arg=TABLE_REGION
     )
-    assert page.get_by_role("link", name="Other models").first.is_visible()
+    expect(page.get_by_role("link", name="Other models").first).to_be_visible()
     assert_accessible(page)
     context.close()
 

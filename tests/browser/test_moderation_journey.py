@@ -67,7 +67,7 @@ def test_held_comment_is_moderated_in_the_admin_and_the_author_sees_why(browser,
     page.goto(url + area.get_absolute_url())
     page.get_by_label("Your comment").fill("Ring our team on 07700 900123 to talk about this")
     page.get_by_role("button", name="Post comment").click()
-    assert page.get_by_text("Awaiting moderation").first.is_visible()
+    expect(page.get_by_text("Awaiting moderation").first).to_be_visible()
     assert_accessible(page)
     held = Comment.objects.get(body__startswith="Ring our team")
     assert held.state == Comment.State.PENDING and "a phone number" in held.held_reason
@@ -115,4 +115,4 @@ def test_held_comment_is_moderated_in_the_admin_and_the_author_sees_why(browser,
     public = browser.new_context().new_page()
     public.goto(url + area.get_absolute_url())
     assert public.get_by_text("An unkind remark").count() == 0
-    assert public.get_by_text("Please approve me, I am fine").is_visible()
+    expect(public.get_by_text("Please approve me, I am fine")).to_be_visible()

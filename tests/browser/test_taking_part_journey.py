@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from consultation.models import Comment, Consultation, ModerationSettings, Response
 from tests.browser.conftest import assert_accessible
@@ -47,21 +48,21 @@ def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultat
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
     page.wait_for_url("**/accounts/login/")
-    assert page.get_by_text("You have confirmed officer@council.example.gov.uk").is_visible()
+    expect(page.get_by_text("You have confirmed officer@council.example.gov.uk")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Email").fill("officer@council.example.gov.uk")
     page.get_by_label("Password").fill("a-long-Passphrase-77")
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live_site.url + "/")
-    assert page.get_by_role("link", name="Sign out").is_visible()
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
 
     page.goto(live_site.url + area.get_absolute_url())
     assert_accessible(page)
     page.get_by_label("Your comment").fill("We would use shared validation tools every month.")
     page.get_by_label("I'm enthusiastic about this").check()
     page.get_by_role("button", name="Post comment").click()
-    assert page.get_by_text("Your comment has been posted").is_visible()
-    assert page.get_by_text("Jo from Leeds").first.is_visible()
+    expect(page.get_by_text("Your comment has been posted")).to_be_visible()
+    expect(page.get_by_text("Jo from Leeds").first).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Reply to Priya").click()
@@ -74,13 +75,13 @@ def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultat
     assert_accessible(page)
     page.get_by_label("Your comment").fill("We would use shared validation tools every week.")
     page.get_by_role("button", name="Save changes").click()
-    assert page.get_by_text("every week").is_visible()
-    assert page.get_by_text("edited", exact=False).first.is_visible()
+    expect(page.get_by_text("every week")).to_be_visible()
+    expect(page.get_by_text("edited", exact=False).first).to_be_visible()
 
     page.get_by_role("link", name=re.compile("^Withdraw your comment")).first.click()
     assert_accessible(page)
     page.get_by_role("button", name="Withdraw comment").click()
-    assert page.get_by_text("Your comment has been withdrawn").is_visible()
+    expect(page.get_by_text("Your comment has been withdrawn")).to_be_visible()
 
     page.get_by_role("link", name="Your feedback").click()
     assert_accessible(page)
@@ -90,7 +91,7 @@ def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultat
     section.get_by_role("group", name="How useful would this be").get_by_label("4").check()
     section.get_by_label(re.compile("^Defining")).check()
     page.get_by_role("button", name="Save as draft").click()
-    assert page.get_by_text("Your draft has been saved").is_visible()
+    expect(page.get_by_text("Your draft has been saved")).to_be_visible()
     assert Response.objects.get().status == "draft"
 
     page.goto(live_site.url + "/ideas/")
@@ -100,7 +101,7 @@ def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultat
     assert section.get_by_role("group", name="How useful would this be").get_by_label("4").is_checked()
     section.get_by_role("group", name="How likely").get_by_label("2").check()
     page.get_by_role("button", name="Submit my response").click()
-    assert page.get_by_text("Your response has been submitted").is_visible()
+    expect(page.get_by_text("Your response has been submitted")).to_be_visible()
     assert_accessible(page)
     response = Response.objects.get()
     assert response.status == "submitted"
@@ -119,7 +120,7 @@ def test_keyboard_alone_posts_a_comment(page, live_site, open_consultation):
     page.keyboard.type("correct-horse-battery")
     page.keyboard.press("Enter")
     page.wait_for_url(live_site.url + "/")
-    assert page.get_by_role("link", name="Sign out").is_visible()
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
 
     area = FocusArea.objects.get(slug="discovering-what-works")
     page.goto(live_site.url + area.get_absolute_url())
