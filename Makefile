@@ -11,7 +11,7 @@ export TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coe
 export TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check-migrations audit worker beat static clean
+.PHONY: help install run test lint check-migrations audit worker beat static clean bench bench-scaling
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -68,6 +68,24 @@ audit: install ## Security checks: known vulnerabilities in constraints.txt (pip
 
 test: install $(STAMPS)/chromium lint check-migrations static ## Set up and run the whole test suite
 	$(BIN)/python tests/run.py $(PYTEST_ARGS)
+
+$(STAMPS)/wrk:
+	@mkdir -p $(STAMPS)
+	@if ! command -v wrk >/dev/null; then \
+	  echo "Installing Debian's wrk for the benchmark"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; \
+	fi
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+	touch $@
+
+# The benchmark needs PostgreSQL and Redis on 127.0.0.1 (database coe_bench, Redis db 9).
+# BENCH_SECONDS (default 10) and BENCH_WORKERS (default 2) change the load; BENCH_ARGS=--reseed seeds again.
+bench: install $(STAMPS)/wrk ## Seed PostgreSQL, serve under gunicorn, measure with wrk, write bench-results/ (under 10 min)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+bench-scaling: install $(STAMPS)/wrk ## Throughput of one read page with 1 and 2 gunicorn workers (bench-results/scaling.md)
+	$(BIN)/python -m bench.run --scaling $(BENCH_ARGS)
 
 worker: install ## Run a Celery worker (needs REDIS_URL)
 	$(BIN)/celery -A coe worker --loglevel=info
