@@ -14,6 +14,7 @@ urlpatterns = [
     path("delivery-models/", include("models_of_delivery.urls")),
     path("", include("consultation.urls")),
     path("accounts/", include("allauth.urls")),
+    path("analysis/", include("consultation.analysis_urls")),
     path("admin/", admin.site.urls),
 ]
 

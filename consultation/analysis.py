@@ -98,6 +98,21 @@ class Scope:
     def by_council(self) -> bool:
         return self.weighting == "council"
 
+    def describe(self) -> str:
+        """The filters in words, for the page and for printouts."""
+        parts = [f"the {RoleGroup(self.group).label.lower()} group" if self.group else "all respondent groups"]
+        if self.region:
+            parts.append(f"people in a local authority in {self.region}")
+        if self.organisation_type == Organisation.Kind.LOCAL_AUTHORITY:
+            parts.append("people in a local authority")
+        elif self.organisation_type == Organisation.Kind.OTHER:
+            parts.append("people not in a local authority")
+        if self.date_from:
+            parts.append(f"from {self.date_from:%-d %B %Y}")
+        if self.date_to:
+            parts.append(f"to {self.date_to:%-d %B %Y}")
+        return ", ".join(parts)
+
     def people_q(self, prefix: str) -> Q:
         return (
             group_q(self.group, prefix)
@@ -493,10 +508,19 @@ def council_coverage(scope: Scope) -> Coverage:
 
 def overview(scope: Scope) -> dict:
     """Everything on the overview page: five grouped queries."""
+    by_role = respondents_by_role(scope)
+    comments = comments_by_week(scope)
+    total = Tally()
+    for row in by_role:
+        total.people += row["tally"].people
+        total.weight += row["tally"].weight
     return {
+        "respondents": total,
+        "comments_written": sum(row["written"] for row in comments),
+        "comments_public": sum(row["public"] for row in comments),
         "responses_by_week": responses_by_week(scope),
-        "comments_by_week": comments_by_week(scope),
-        "by_role": respondents_by_role(scope),
+        "comments_by_week": comments,
+        "by_role": by_role,
         "by_region": respondents_by_region(scope),
         "coverage": council_coverage(scope),
     }
@@ -530,7 +554,7 @@ def focus_area_analysis(scope: Scope, area: FocusArea) -> dict:
     tallies = flag_tallies(scope, focus_area=area)
     ideas = [
         {"idea": idea, "flags": tallies.get(idea.pk, FlagTally())}
-        for idea in Idea.objects.filter(focus_area=area).order_by("position", "verb")
+        for idea in Idea.objects.filter(focus_area=area).select_related("focus_area").order_by("position", "verb")
     ]
     return {
         "measures": measures,
@@ -598,14 +622,19 @@ def ranking(scope: Scope, sort: str = "usefulness", descending: bool = True) -> 
 
 
 def priority_matrix(scope: Scope) -> list[dict]:
-    """Per focus area: usefulness and likelihood summaries, overall and by group."""
+    """Per focus area: usefulness and likelihood, overall and per group (one group when filtered)."""
     summaries = score_summaries(scope)
+    groups = [RoleGroup(scope.group)] if scope.group else GROUPS
     rows = []
     for number, area in enumerate(FocusArea.objects.order_by("position", "title"), start=1):
-        rows.append({
-            "number": number,
-            "area": area,
-            "usefulness": summary_for(summaries, area.pk, "usefulness"),
-            "likelihood": summary_for(summaries, area.pk, "likelihood"),
-        })
+        usefulness = summary_for(summaries, area.pk, "usefulness")
+        likelihood = summary_for(summaries, area.pk, "likelihood")
+        series = [{"key": ALL, "label": "All respondents", "u": usefulness.overall, "l": likelihood.overall}]
+        series += [
+            {"key": group.value, "label": group.label, "u": usefulness.by_group[group.value],
+             "l": likelihood.by_group[group.value]}
+            for group in groups
+        ]
+        rows.append({"number": number, "area": area, "usefulness": usefulness, "likelihood": likelihood,
+                     "series": series})
     return rows

@@ -59,7 +59,7 @@ class AnalysisFilter(django_filters.FilterSet):
     )
     region = django_filters.ChoiceFilter(
         label="Region",
-        choices=region_choices,
+        choices=[],
         empty_label="All regions",
         method="filter_region",
         help_text="Of the person's local authority",
@@ -83,6 +83,11 @@ class AnalysisFilter(django_filters.FilterSet):
         help_text="One council, one voice: each council's respondents share one vote",
         error_messages={"invalid_choice": "Select a weighting from the list"},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Once per request: a callable would be run again for validation and for rendering.
+        self.filters["region"].extra["choices"] = region_choices()
 
     class Meta:
         model = Response
