@@ -9,6 +9,7 @@ so colour is never the only cue, and every marker has a dark outline for contras
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
@@ -165,23 +166,44 @@ def group_means_chart(chart_id: str, title: str, description: str, rows: list[di
     return _svg(chart_id, title, description, width, height, body)
 
 
-def priority_matrix_chart(chart_id: str, title: str, description: str, points: list[dict], groups: list[str]):
+def axis_range(points: list[dict]) -> tuple[float, float]:
+    """The same range on both axes, in half points, around every mean plotted (at least 1 wide)."""
+    values = []
+    for point in points:
+        if point.get("overall"):
+            values += point["overall"][:2]
+        for u, _, v, _ in point["groups"].values():
+            values += [u, v]
+    if not values:
+        return 1.0, 5.0
+    low = max(1.0, math.floor((min(values) - 0.1) * 2) / 2)
+    high = min(5.0, math.ceil((max(values) + 0.1) * 2) / 2)
+    while high - low < 1:
+        low, high = max(1.0, low - 0.5), min(5.0, high + 0.5)
+    return low, high
+
+
+def priority_matrix_chart(chart_id: str, title: str, description: str, points: list[dict], groups: list[str],
+                          group_intervals: bool = False):
     """Scatter of mean usefulness (x) against mean likelihood of use (y), both 1 to 5.
 
     points: {"number", "overall": (u, l) or None, "groups": {group: (u, u_ci, l, l_ci)}}.
-    Each area's overall point is a numbered white circle; its group points are joined to it
-    by a thin line, so long spokes show where groups part ways.
+    Each area's overall point is a numbered white circle with its intervals; its group points
+    are joined to it by a thin line, so long spokes show where groups part ways. The groups'
+    own intervals are drawn when one group is shown (with all four they hide each other).
+    Both axes show the same range, zoomed to the means plotted.
     """
     size, margin_l, margin_b, margin_t, legend_h = 640, 64, 56, 16, 34 * ((len(groups) + 1 + 1) // 2)
     plot = size - margin_l - 24
     height = margin_t + legend_h + plot + margin_b
     top = margin_t + legend_h
+    low, high = axis_range(points)
 
     def px(u):
-        return _scale(u, 1, 5, margin_l, margin_l + plot)
+        return _scale(u, low, high, margin_l, margin_l + plot)
 
     def py(v):
-        return _scale(v, 1, 5, top + plot, top)
+        return _scale(v, low, high, top + plot, top)
 
     body = []
     # Legend, two columns.
@@ -192,20 +214,23 @@ def priority_matrix_chart(chart_id: str, title: str, description: str, points: l
         ly = margin_t + 14 + (index // 2) * 30
         body.append(marker(style["shape"], lx + 8, ly, style["colour"], size=7))
         body.append(_text(lx + 24, ly + 5, f"{style['label']} ({style['shape_name']})", anchor="start", size=13))
-    for value in range(1, 6):
+    step = 0.5 if high - low > 1.5 else 0.25
+    value = low
+    while value <= high + 1e-9:
         body.append(f'<line x1="{px(value):.1f}" y1="{top}" x2="{px(value):.1f}" y2="{top + plot}" stroke="{GRID}" stroke-width="1"/>')
         body.append(f'<line x1="{margin_l}" y1="{py(value):.1f}" x2="{margin_l + plot}" y2="{py(value):.1f}" stroke="{GRID}" stroke-width="1"/>')
-        body.append(_text(px(value), top + plot + 20, str(value), size=12, colour=MUTED))
-        body.append(_text(margin_l - 10, py(value) + 4, str(value), anchor="end", size=12, colour=MUTED))
-    body.append(_text(margin_l + plot / 2, height - 12, "Mean usefulness (1 to 5)", size=13))
+        body.append(_text(px(value), top + plot + 20, f"{value:g}", size=12, colour=MUTED))
+        body.append(_text(margin_l - 10, py(value) + 4, f"{value:g}", anchor="end", size=12, colour=MUTED))
+        value += step
+    body.append(_text(margin_l + plot / 2, height - 12, f"Mean usefulness (scale 1 to 5; axes show {low:g} to {high:g})", size=13))
     body.append(
         f'<text x="16" y="{top + plot / 2:.1f}" text-anchor="middle" font-size="13" fill="{TEXT}" '
-        f'transform="rotate(-90 16 {top + plot / 2:.1f})">Mean likelihood of use (1 to 5)</text>'
+        f'transform="rotate(-90 16 {top + plot / 2:.1f})">Mean likelihood of use (scale 1 to 5; axes show {low:g} to {high:g})</text>'
     )
     body.append(_text(margin_l + plot - 6, top + 16, "Valued and would be used", anchor="end", size=12, colour=MUTED))
 
     def clamp(v):
-        return max(1.0, min(5.0, v))
+        return max(low, min(high, v))
 
     spokes, whiskers, markers, labels = [], [], [], []
     for point in points:
@@ -219,9 +244,9 @@ def priority_matrix_chart(chart_id: str, title: str, description: str, points: l
             x, y = px(u), py(v)
             if overall:
                 spokes.append(f'<line x1="{px(overall[0]):.1f}" y1="{py(overall[1]):.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{MUTED}" stroke-width="1"/>')
-            if u_ci:
+            if u_ci and group_intervals:
                 whiskers.append(f'<line x1="{px(clamp(u_ci[0])):.1f}" y1="{y:.1f}" x2="{px(clamp(u_ci[1])):.1f}" y2="{y:.1f}" stroke="{style["colour"]}" stroke-width="1.5"/>')
-            if v_ci:
+            if v_ci and group_intervals:
                 whiskers.append(f'<line x1="{x:.1f}" y1="{py(clamp(v_ci[0])):.1f}" x2="{x:.1f}" y2="{py(clamp(v_ci[1])):.1f}" stroke="{style["colour"]}" stroke-width="1.5"/>')
             markers.append(marker(style["shape"], x, y, style["colour"], size=5))
         if overall:
@@ -375,5 +400,6 @@ def matrix_chart(rows: list[dict], scope):
         + ("; ".join(described) + "." if described else "No scores yet.")
     )
     return priority_matrix_chart(
-        "priority-matrix", "Priority matrix: usefulness against likelihood of use", description, points, groups
+        "priority-matrix", "Priority matrix: usefulness against likelihood of use", description, points, groups,
+        group_intervals=len(groups) == 1,
     )

@@ -4,9 +4,11 @@ from django import forms
 
 from consultation.models import Organisation, ReflectionKind, Report
 from consultation.roles import Role
+from models_of_delivery.models import Consideration
 
 COMMENT_MIN, COMMENT_MAX = 5, 5000
 ANYTHING_ELSE_MAX = 10000
+OPTION_REASON_MAX = 2000
 SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
@@ -135,9 +137,10 @@ class ResponseForm(forms.Form):
         error_messages={"max_length": f"Your answer must be {ANYTHING_ELSE_MAX:,} characters or fewer"},
     )
 
-    def __init__(self, *args, focus_areas, **kwargs):
+    def __init__(self, *args, focus_areas, options=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.focus_areas = list(focus_areas)
+        self.options = list(options)
         anything_else = self.fields.pop("anything_else")
         self.sections = []
         for area in self.focus_areas:
@@ -159,6 +162,25 @@ class ResponseForm(forms.Form):
                 error_messages={"invalid_choice": "Select ideas from the list"},
             )
             self.sections.append((area, names))
+        self.option_sections = []
+        for option in self.options:
+            names = (f"option_score_{option.pk}", f"option_reason_{option.pk}")
+            self.fields[names[0]] = _score_field(
+                "How well would this work for your organisation?", "not at all well", "very well"
+            )
+            self.fields[names[1]] = forms.CharField(
+                label="Why? (optional)", required=False, max_length=OPTION_REASON_MAX,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                error_messages={"max_length": f"Your reason must be {OPTION_REASON_MAX:,} characters or fewer"},
+            )
+            self.option_sections.append((option, names))
+        self.fields["considerations"] = forms.ModelMultipleChoiceField(
+            label="Which of these matter most to you, whichever option is chosen?",
+            queryset=Consideration.objects.all(), required=False, widget=forms.CheckboxSelectMultiple(attrs={"small": True}),
+            help_text="Select all that apply",
+            error_messages={"invalid_choice": "Select considerations from the list",
+                            "invalid_pk_value": "Select considerations from the list"},
+        )
         self.fields["anything_else"] = anything_else
 
     def section_fields(self):
@@ -170,6 +192,17 @@ class ResponseForm(forms.Form):
         return {
             area: (data.get(f"usefulness_{area.pk}"), data.get(f"likelihood_{area.pk}"))
             for area in self.focus_areas
+        }
+
+    def option_section_fields(self):
+        for option, names in self.option_sections:
+            yield option, [self[name] for name in names]
+
+    def option_ratings(self) -> dict:
+        data = self.cleaned_data
+        return {
+            option: (data.get(f"option_score_{option.pk}"), data.get(f"option_reason_{option.pk}", ""))
+            for option in self.options
         }
 
     def flagged_ideas(self) -> list:
@@ -186,6 +219,10 @@ class ResponseForm(forms.Form):
         for score in response.scores.all():
             initial[f"usefulness_{score.focus_area_id}"] = score.usefulness
             initial[f"likelihood_{score.focus_area_id}"] = score.likelihood
+        for rating in response.option_ratings.all():
+            initial[f"option_score_{rating.option_id}"] = rating.score
+            initial[f"option_reason_{rating.option_id}"] = rating.reason
+        initial["considerations"] = [c.pk for c in response.important_considerations.all()]
         flagged = {flag.idea_id for flag in response.flags.all()}
         for area in focus_areas:
             initial[f"ideas_{area.pk}"] = [

@@ -164,6 +164,10 @@ class Comment(models.Model):
     idea = models.ForeignKey(
         "ideas.Idea", on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
     )
+    delivery_option = models.ForeignKey(
+        "models_of_delivery.DeliveryOption", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="comments",
+    )
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies"
     )
@@ -192,8 +196,11 @@ class Comment(models.Model):
                 fields=["author", "submission_key"], name="comment_submitted_once"
             ),
             models.CheckConstraint(
-                condition=models.Q(focus_area__isnull=False),
-                name="comment_has_a_subject",
+                condition=(
+                    models.Q(focus_area__isnull=False, delivery_option__isnull=True)
+                    | models.Q(focus_area__isnull=True, idea__isnull=True, delivery_option__isnull=False)
+                ),
+                name="comment_has_one_subject",
             ),
         ]
         indexes = [
@@ -211,7 +218,7 @@ class Comment(models.Model):
 
     @property
     def subject(self):
-        return self.idea or self.focus_area
+        return self.idea or self.focus_area or self.delivery_option
 
     @property
     def is_withdrawn(self) -> bool:
@@ -235,6 +242,10 @@ class Response(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     anything_else = models.TextField(blank=True)
+    important_considerations = models.ManyToManyField(
+        "models_of_delivery.Consideration", blank=True, related_name="chosen_by",
+        help_text="The considerations that matter most to this respondent.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -284,6 +295,26 @@ class FocusAreaScore(models.Model):
 
     def __str__(self):
         return f"{self.focus_area}: {self.usefulness}/{self.likelihood}"
+
+
+class OptionRating(models.Model):
+    """How well a delivery option would work for the respondent's organisation, and why."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="option_ratings")
+    option = models.ForeignKey(
+        "models_of_delivery.DeliveryOption", on_delete=models.PROTECT, related_name="ratings"
+    )
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "option"], name="one_rating_per_option"),
+            models.CheckConstraint(condition=_score_between_1_and_5("score"), name="option_score_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.option}: {self.score}"
 
 
 class IdeaFlag(models.Model):

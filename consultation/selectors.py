@@ -11,6 +11,7 @@ from consultation.models import (
     FocusAreaScore,
     Follow,
     OfficialResponse,
+    OptionRating,
     Response,
 )
 
@@ -43,7 +44,7 @@ def comments_visible_to(viewer):
     return _with_author().filter(_visible(viewer))
 
 
-def discussion(*, viewer, focus_area=None, idea=None, order="newest", page_number=1):
+def discussion(*, viewer, focus_area=None, idea=None, delivery_option=None, order="newest", page_number=1):
     """One page of top-level comments on a subject, each with its visible replies.
 
     A top-level comment that is not visible (withdrawn, hidden) still appears as a
@@ -54,7 +55,7 @@ def discussion(*, viewer, focus_area=None, idea=None, order="newest", page_numbe
     visible_replies = Comment.objects.filter(parent=OuterRef("pk")).filter(visible)
     threads = (
         _with_author()
-        .filter(focus_area=focus_area, idea=idea, parent__isnull=True)
+        .filter(focus_area=focus_area, idea=idea, delivery_option=delivery_option, parent__isnull=True)
         .annotate(has_visible_replies=Exists(visible_replies))
         .filter(visible | Q(has_visible_replies=True))
         .prefetch_related(
@@ -110,7 +111,7 @@ def response_of(user, consultation):
         return None
     return (
         Response.objects.filter(respondent=user, consultation=consultation)
-        .prefetch_related("scores", "flags")
+        .prefetch_related("scores", "flags", "option_ratings", "important_considerations")
         .first()
     )
 
@@ -119,7 +120,7 @@ def own_comments(user):
     """Everything a person has written, whatever its state, for "Your feedback"."""
     return (
         Comment.objects.filter(author=user)
-        .select_related("focus_area", "idea__focus_area", "parent__author")
+        .select_related("focus_area", "idea__focus_area", "delivery_option", "parent__author")
         .order_by("-created_at")
     )
 
@@ -128,3 +129,34 @@ def official_responses_for(focus_area):
     return list(
         OfficialResponse.objects.filter(focus_area=focus_area, is_published=True).order_by("-published_at")
     )
+
+
+def activity_by_delivery_option() -> dict[int, dict]:
+    """Published comments and submitted ratings per delivery option: two grouped queries."""
+    activity: dict[int, dict] = {}
+    comments = (
+        Comment.objects.filter(delivery_option__isnull=False, state=Comment.State.PUBLISHED,
+                               withdrawn_at__isnull=True)
+        .values("delivery_option_id").annotate(n=Count("pk"))
+    )
+    for row in comments:
+        activity.setdefault(row["delivery_option_id"], {"comments": 0, "respondents": 0})["comments"] = row["n"]
+    ratings = (
+        OptionRating.objects.filter(response__status=Response.Status.SUBMITTED, score__isnull=False)
+        .values("option_id").annotate(n=Count("response__respondent", distinct=True))
+    )
+    for row in ratings:
+        activity.setdefault(row["option_id"], {"comments": 0, "respondents": 0})["respondents"] = row["n"]
+    return activity
+
+
+def attach_option_activity(options) -> None:
+    activity = activity_by_delivery_option()
+    for option in options:
+        counts = activity.get(option.pk, {})
+        option.comment_count = counts.get("comments", 0)
+        option.respondent_count = counts.get("respondents", 0)
+
+
+def option_ratings_of(response):
+    return list(response.option_ratings.select_related("option").order_by("option__position"))

@@ -13,6 +13,7 @@ from consultation.models import (
     IdeaFlag,
     ModerationDecision,
     ModerationSettings,
+    OptionRating,
     Report,
     Response,
 )
@@ -29,15 +30,15 @@ def ensure_open(consultation: Consultation | None) -> None:
 
 
 def comment_create(
-    *, author, consultation, focus_area, idea=None, parent=None, body, reflection_kind="",
-    submission_key: uuid.UUID,
+    *, author, consultation, focus_area=None, idea=None, delivery_option=None, parent=None, body,
+    reflection_kind="", submission_key: uuid.UUID,
 ) -> tuple[Comment, bool]:
     """Creates a comment or reply once per submission key: a resent form returns the first."""
     ensure_open(consultation)
     if parent is not None:
         # One level of replies: a reply to a reply joins its thread.
         parent = parent.parent or parent
-        focus_area, idea = parent.focus_area, parent.idea
+        focus_area, idea, delivery_option = parent.focus_area, parent.idea, parent.delivery_option
     state, held_reason = initial_state_for(author, body)
     try:
         with transaction.atomic():
@@ -45,6 +46,7 @@ def comment_create(
                 author=author,
                 focus_area=focus_area,
                 idea=idea,
+                delivery_option=delivery_option,
                 parent=parent,
                 body=body,
                 reflection_kind=reflection_kind,
@@ -170,8 +172,10 @@ def comment_withdraw(*, comment: Comment, consultation) -> Comment:
 
 
 @transaction.atomic
-def response_save(*, respondent, consultation, scores, flagged_ideas, anything_else, submit):
-    """Saves a draft or submits it. `scores` maps focus area to (usefulness, likelihood)."""
+def response_save(*, respondent, consultation, scores, flagged_ideas, anything_else, submit,
+                  option_ratings=None, considerations=None):
+    """Saves a draft or submits it. `scores` maps focus area to (usefulness, likelihood);
+    `option_ratings` maps delivery option to (score, reason)."""
     ensure_open(consultation)
     response, _ = Response.objects.select_for_update().get_or_create(
         respondent=respondent, consultation=consultation
@@ -196,6 +200,17 @@ def response_save(*, respondent, consultation, scores, flagged_ideas, anything_e
     IdeaFlag.objects.filter(response=response).exclude(idea_id__in=wanted).delete()
     have = set(response.flags.values_list("idea_id", flat=True))
     IdeaFlag.objects.bulk_create(IdeaFlag(response=response, idea_id=pk) for pk in wanted - have)
+
+    if option_ratings is not None:
+        rated = {option.pk: values for option, values in option_ratings.items() if values[0] or values[1]}
+        OptionRating.objects.filter(response=response).exclude(option_id__in=rated).delete()
+        existing_ratings = {rating.option_id: rating for rating in response.option_ratings.all()}
+        for option_id, (score, reason) in rated.items():
+            rating = existing_ratings.get(option_id) or OptionRating(response=response, option_id=option_id)
+            rating.score, rating.reason = score, reason
+            rating.save()
+    if considerations is not None:
+        response.important_considerations.set(considerations)
     return response
 
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("comments/<int:pk>/report/", views.comment_report, name="comment_report"),
     path("focus-areas/<slug:slug>/comments/", views.comment_on_focus_area, name="comment_on_focus_area"),
     path("focus-areas/<slug:slug>/follow/", views.follow_focus_area, name="follow_focus_area"),
+    path("delivery-options/<slug:slug>/comments/", views.comment_on_delivery_option,
+         name="comment_on_delivery_option"),
     path("ideas/<slug:area_slug>/<slug:slug>/comments/", views.comment_on_idea, name="comment_on_idea"),
     path("ideas/<slug:area_slug>/<slug:slug>/follow/", views.follow_idea, name="follow_idea"),
 ]

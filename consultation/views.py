@@ -21,6 +21,7 @@ from consultation.forms import (
 from consultation.models import Comment
 from ideas.models import FocusArea, Idea
 from ideas.selectors import focus_areas_for_listing
+from models_of_delivery.models import DeliveryOption
 
 
 def participant_required(view):
@@ -40,19 +41,23 @@ def participant_required(view):
     return wrapper
 
 
-def discussion_context(request, *, focus_area, idea=None) -> dict:
-    """What a focus-area or idea page needs to show and join its discussion."""
+def discussion_context(request, *, focus_area=None, idea=None, delivery_option=None) -> dict:
+    """What a focus-area, idea or delivery-option page needs to show and join its discussion."""
     order = request.GET.get("order", "newest")
     order = order if order in selectors.ORDERS else "newest"
+    on_focus_area = focus_area is not None and idea is None
     return {
-        "official_responses": [] if idea else selectors.official_responses_for(focus_area),
+        "official_responses": selectors.official_responses_for(focus_area) if on_focus_area else [],
         "comments_page": selectors.discussion(
-            viewer=request.user, focus_area=focus_area, idea=idea, order=order,
-            page_number=request.GET.get("page", 1),
+            viewer=request.user, focus_area=focus_area, idea=idea, delivery_option=delivery_option,
+            order=order, page_number=request.GET.get("page", 1),
         ),
         "order": order,
         "comment_form": CommentForm(),
-        "is_following": selectors.is_following(request.user, focus_area=focus_area, idea=idea),
+        "is_following": (
+            selectors.is_following(request.user, focus_area=focus_area, idea=idea)
+            if focus_area is not None else False
+        ),
     }
 
 
@@ -85,14 +90,16 @@ def _render_comment_form(request, form, *, subject, parent=None, status=200):
     )
 
 
-def _create(request, form, *, focus_area, idea=None, parent=None):
+def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, parent=None):
     if not form.is_valid():
-        return _render_comment_form(request, form, subject=idea or focus_area, parent=parent, status=400)
+        subject = idea or focus_area or delivery_option
+        return _render_comment_form(request, form, subject=subject, parent=parent, status=400)
     comment, created = services.comment_create(
         author=request.user,
         consultation=selectors.current_consultation(),
         focus_area=focus_area,
         idea=idea,
+        delivery_option=delivery_option,
         parent=parent,
         body=form.cleaned_data["body"],
         reflection_kind=form.cleaned_data["reflection_kind"],
@@ -117,9 +124,17 @@ def comment_on_idea(request, area_slug, slug):
     return _create(request, CommentForm(request.POST), focus_area=idea.focus_area, idea=idea)
 
 
+@require_POST
+@participant_required
+def comment_on_delivery_option(request, slug):
+    option = get_object_or_404(DeliveryOption, slug=slug)
+    return _create(request, CommentForm(request.POST), delivery_option=option)
+
+
 def _visible_comment(request, pk):
     comment = get_object_or_404(
-        Comment.objects.select_related("author__organisation", "focus_area", "idea__focus_area", "parent"),
+        Comment.objects.select_related("author__organisation", "focus_area", "idea__focus_area",
+                                       "delivery_option", "parent"),
         pk=pk,
     )
     if not comment.is_public and comment.author_id != request.user.pk and not comment.replies.exists():
@@ -131,8 +146,7 @@ def _visible_comment(request, pk):
 def reply(request, pk):
     parent = _visible_comment(request, pk)
     if request.method == "POST":
-        return _create(request, ReplyForm(request.POST), focus_area=parent.focus_area,
-                       idea=parent.idea, parent=parent)
+        return _create(request, ReplyForm(request.POST), parent=parent)
     return _render_comment_form(request, ReplyForm(), subject=parent.subject, parent=parent)
 
 
@@ -145,7 +159,7 @@ def comment_detail(request, pk):
 
 def _own_comment(request, pk):
     # Someone else's comment answers 404, not 403: it does not say the comment exists.
-    return get_object_or_404(Comment.objects.select_related("focus_area", "idea__focus_area"),
+    return get_object_or_404(Comment.objects.select_related("focus_area", "idea__focus_area", "delivery_option"),
                              pk=pk, author=request.user, withdrawn_at__isnull=True)
 
 
@@ -181,14 +195,16 @@ def your_response(request):
     consultation = selectors.current_consultation()
     areas = list(focus_areas_for_listing())
     response = selectors.response_of(request.user, consultation)
+    form_kwargs = {"focus_areas": areas, "options": list(DeliveryOption.objects.all())}
     if request.method == "POST":
-        form = ResponseForm(request.POST, focus_areas=areas)
+        form = ResponseForm(request.POST, **form_kwargs)
         if form.is_valid():
             submit = "submit" in request.POST
             services.response_save(
                 respondent=request.user, consultation=consultation, scores=form.scores(),
                 flagged_ideas=form.flagged_ideas(), anything_else=form.cleaned_data["anything_else"],
-                submit=submit,
+                submit=submit, option_ratings=form.option_ratings(),
+                considerations=form.cleaned_data["considerations"],
             )
             if submit:
                 messages.success(request, "Your response has been submitted. You can change it until the consultation closes.")
@@ -197,7 +213,7 @@ def your_response(request):
             return redirect("consultation:your_response")
         status = 400
     else:
-        form = ResponseForm(initial=ResponseForm.initial_for(response, areas), focus_areas=areas)
+        form = ResponseForm(initial=ResponseForm.initial_for(response, areas), **form_kwargs)
         status = 200
     return render(request, "consultation/response_form.html",
                   {"form": form, "response": response, "consultation": consultation}, status=status)
@@ -217,7 +233,8 @@ def your_feedback(request):
             if score or ideas:
                 scores.append((area, score, ideas))
     return render(request, "consultation/your_feedback.html", {
-        "response": response, "scores": scores, "comments": selectors.own_comments(request.user),
+        "response": response, "scores": scores,
+        "ratings": selectors.option_ratings_of(response) if response else [], "comments": selectors.own_comments(request.user),
         "consultation": consultation,
     })
 
@@ -248,7 +265,7 @@ def following(request):
 @login_required
 def comment_report(request, pk):
     comment = get_object_or_404(
-        Comment.objects.select_related("author", "focus_area", "idea__focus_area"),
+        Comment.objects.select_related("author", "focus_area", "idea__focus_area", "delivery_option"),
         pk=pk, state=Comment.State.PUBLISHED, withdrawn_at__isnull=True,
     )
     if comment.author_id == request.user.pk:

@@ -1,5 +1,7 @@
 from django.shortcuts import render
 
+from consultation.selectors import attach_option_activity
+from consultation.views import discussion_context
 from models_of_delivery import diagram, selectors
 
 SECTION = {"nav_section": "delivery"}
@@ -7,6 +9,7 @@ SECTION = {"nav_section": "delivery"}
 
 def overview(request):
     content = selectors.overview()
+    attach_option_activity(content["options"])
     picture = diagram.hub_and_spoke([spoke.title for spoke in content["spokes"]])
     return render(
         request, "models_of_delivery/overview.html", {**content, "diagram": picture, **SECTION}
@@ -15,15 +18,19 @@ def overview(request):
 
 def option_detail(request, slug):
     option, assessments = selectors.option_with_assessments(slug)
+    attach_option_activity([option])
     return render(
         request,
         "models_of_delivery/option.html",
-        {"option": option, "assessments": assessments, **SECTION},
+        {"option": option, "assessments": assessments, **SECTION,
+         **discussion_context(request, delivery_option=option)},
     )
 
 
 def comparison(request):
-    return render(request, "models_of_delivery/compare.html", {**selectors.comparison(), **SECTION})
+    content = selectors.comparison()
+    attach_option_activity(content["options"])
+    return render(request, "models_of_delivery/compare.html", {**content, **SECTION})
 
 
 def organisations(request):

@@ -51,10 +51,12 @@ def test_queries_do_not_grow_with_the_content(client, delivery_models, url, djan
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        (reverse("models_of_delivery:overview"), 5),  # aims, functions, spokes, considerations, options
-        (reverse("models_of_delivery:compare"), 3),  # options, considerations, notes
+        # aims, functions, spokes, considerations, options; comment and rating counts
+        (reverse("models_of_delivery:overview"), 7),
+        (reverse("models_of_delivery:compare"), 5),  # options, considerations, notes; counts
         (reverse("models_of_delivery:organisations"), 2),  # organisations, their options
-        (reverse("models_of_delivery:option", args=["new-legal-entity"]), 4),  # + its organisations, notes
+        # + its organisations, notes; counts; one page of its discussion (no comments: no replies query)
+        (reverse("models_of_delivery:option", args=["new-legal-entity"]), 7),
     ],
 )
 def test_each_page_needs_only_its_content_queries(client, delivery_models, url, expected, django_assert_num_queries):

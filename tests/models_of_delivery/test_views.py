@@ -66,7 +66,7 @@ def test_comparison_is_an_accessible_scrollable_table(client, delivery_models):
     assert 'role="region" aria-label="Comparison of the options (scrolls sideways)" tabindex="0"' in page
     assert "<caption" in page
     assert page.count('scope="col"') == 1 + 5
-    assert page.count('scope="row"') == 4 + 4
+    assert page.count('scope="row"') == 5 + 4  # summary, feedback, examples, strengths, risks; 4 considerations
     for consideration in Consideration.objects.all():
         assert consideration.title in page
     # One option at a time, as a plain list of links before the table.
