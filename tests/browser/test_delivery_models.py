@@ -74,3 +74,53 @@ def test_comparison_scrolls_inside_its_region_on_a_phone(browser, delivery_site)
 def test_unknown_option_is_a_404(page, delivery_site):
     response = page.goto(delivery_site.url + "/delivery-models/no-such-option/")
     assert response.status == 404
+
+
+def test_respondent_compares_rates_two_options_and_comments_on_one(page, delivery_site):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultation.models import Consultation, ModerationSettings, OptionRating
+    from tests.factories import UserFactory
+
+    now = timezone.now()
+    Consultation.objects.all().delete()
+    Consultation.objects.create(title="Round one", opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=9))
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"policy": ModerationSettings.Policy.PUBLISH})
+    person = UserFactory(email="rater@example.org", display_name="Rae")
+    person.emailaddress_set.create(email=person.email, verified=True, primary=True)
+
+    page.goto(delivery_site.url + "/accounts/login/")
+    page.get_by_label("Email").fill("rater@example.org")
+    page.get_by_label("Password").fill("correct-horse-battery")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(delivery_site.url + "/")
+
+    page.goto(delivery_site.url + "/delivery-models/compare/")
+    expect(cell(page, "Local authority hosting", "Feedback so far")).to_have_text("0 comments, 0 ratings")
+    assert_accessible(page)
+
+    page.goto(delivery_site.url + "/your-response/")
+    for title, score, reason in [("Local authority hosting", "4", "We already share services this way"),
+                                 ("Central government hosting", "2", "")]:
+        section = page.locator("div", has=page.get_by_role("heading", name=title, exact=True)).last
+        section.get_by_role("group", name="How well would this work").get_by_label(score).check()
+        if reason:
+            section.get_by_label("Why? (optional)").fill(reason)
+    page.get_by_role("button", name="Submit my response").click()
+    expect(page.get_by_text("Your response has been submitted")).to_be_visible()
+    assert dict(OptionRating.objects.values_list("option__slug", "score")) == {
+        "local-authority-hosting": 4, "central-government-hosting": 2,
+    }
+    assert_accessible(page)
+
+    page.goto(delivery_site.url + "/delivery-models/local-authority-hosting/")
+    page.get_by_label("Your comment").fill("Hosting in a council keeps it close to practice.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_text("Your comment has been posted")).to_be_visible()
+    expect(page.get_by_text("Hosting in a council keeps it close to practice.")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(delivery_site.url + "/delivery-models/compare/")
+    expect(cell(page, "Local authority hosting", "Feedback so far")).to_have_text("1 comment, 1 rating")
