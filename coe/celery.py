@@ -7,9 +7,29 @@ in-process on a laptop. Periodic schedules are declared here, once.
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coe.settings")
 
 app = Celery("coe")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+def weekly_digest_schedule():
+    """DIGEST_SCHEDULE is "<day> <hh:mm>" in Europe/London, default "mon 08:00"."""
+    from django.conf import settings
+
+    day, clock = settings.DIGEST_SCHEDULE.split()
+    hour, minute = clock.split(":")
+    return crontab(day_of_week=day, hour=int(hour), minute=int(minute))
+
+
+@app.on_after_configure.connect
+def declare_schedules(sender, **kwargs):
+    sender.conf.beat_schedule = {
+        "weekly-digests": {
+            "task": "consultation.tasks.send_weekly_digests",
+            "schedule": weekly_digest_schedule(),
+        },
+    }

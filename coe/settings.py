@@ -123,6 +123,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
+# When beat sends the weekly digests: "<day> <hh:mm>", Europe/London.
+DIGEST_SCHEDULE = env.str("DIGEST_SCHEDULE", default="mon 08:00")
 
 # --- People ---------------------------------------------------------------
 AUTH_USER_MODEL = "consultation.User"

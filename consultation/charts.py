@@ -337,7 +337,7 @@ def distribution_chart(chart_id: str, measure: str, summary, area_title: str):
     top = max([b.value for b in bars], default=0)
     return column_chart(
         chart_id, f"How people scored its {words}", description, bars,
-        max_value=min(1.0, max(0.25, -(-top * 4 // 1) / 4)), axis_format=lambda v: f"{v:.0%}",
+        max_value=min(1.0, max(0.2, math.ceil(top * 5 - 1e-9) / 5)), axis_format=lambda v: f"{v:.0%}",
         x_label=f"Score for {words} (1 = lowest, 5 = highest)",
     )
 

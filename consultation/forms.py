@@ -79,6 +79,17 @@ class ProfileForm(forms.Form):
         help_text="For example, Department for Education. Leave blank if you prefer not to say.",
     )
 
+    wants_followers_digest = forms.BooleanField(
+        label="Email me once a week about new comments on what I follow", required=False,
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.is_staff:
+            self.fields["wants_design_team_digest"] = forms.BooleanField(
+                label="Send me the design team's weekly digest", required=False,
+            )
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("organisation") and cleaned.get("organisation_name"):
@@ -94,7 +105,12 @@ class ProfileForm(forms.Form):
         user.role = data["role"]
         user.organisation = data["organisation"]
         user.organisation_name = "" if data["organisation"] else data["organisation_name"]
-        user.save(update_fields=["display_name", "role", "organisation", "organisation_name"])
+        fields = ["display_name", "role", "organisation", "organisation_name"]
+        for preference in ("wants_followers_digest", "wants_design_team_digest"):
+            if preference in self.fields:
+                setattr(user, preference, data[preference])
+                fields.append(preference)
+        user.save(update_fields=fields)
 
     @classmethod
     def initial_for(cls, user) -> dict:
@@ -103,11 +119,17 @@ class ProfileForm(forms.Form):
             "role": user.role,
             "organisation": user.organisation_id,
             "organisation_name": user.organisation_name,
+            "wants_followers_digest": user.wants_followers_digest,
+            "wants_design_team_digest": user.wants_design_team_digest,
         }
 
 
 class SignupProfileForm(ProfileForm):
     """allauth's sign-up form gains the profile questions (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["wants_followers_digest"]  # on by default; changed later on the profile
 
     def signup(self, request, user):
         self.save_to(user)

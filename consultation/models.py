@@ -68,6 +68,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     organisation_name = models.CharField(
         max_length=200, blank=True, help_text="Named by the person when not a local authority."
     )
+    wants_followers_digest = models.BooleanField(
+        "weekly email about what I follow", default=True,
+        help_text="New comments, replies and official responses on what you follow, once a week.",
+    )
+    wants_design_team_digest = models.BooleanField(
+        "design team's weekly digest", default=False,
+        help_text="Staff only: the weekly summary of all new feedback.",
+    )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -492,3 +500,44 @@ class OfficialResponse(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.focus_area})"
+
+
+class DigestDelivery(models.Model):
+    """One digest email for one person and one week: the record that makes sending exactly-once.
+
+    The unique key (kind, period, recipient) means a retried task, a second beat or a rerun
+    finds the row and sends nothing more.
+    """
+
+    class Kind(models.TextChoices):
+        DESIGN_TEAM = "design_team", "Design team's weekly digest"
+        FOLLOWERS = "followers", "What you follow"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENDING = "sending", "Sending (outcome unknown if it stays here)"
+        SENT = "sent", "Sent"
+        SKIPPED = "skipped", "Nothing new: no email"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    period_start = models.DateField(help_text="The Monday the digest's week began.")
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="digest_deliveries")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period_start", "kind", "recipient_id"]
+        verbose_name_plural = "digest deliveries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "period_start", "recipient"], name="one_digest_per_person_per_week"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.recipient} (week of {self.period_start})"

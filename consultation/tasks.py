@@ -1,5 +1,6 @@
 """Thin Celery tasks: take ids, load rows, call one function, retry when mail fails."""
 
+import logging
 from smtplib import SMTPException
 
 from celery import shared_task
@@ -9,6 +10,7 @@ from consultation.emails import absolute, build_email
 from consultation.models import Comment, ModerationDecision
 
 MAIL_ERRORS = (SMTPException, ConnectionError, TimeoutError, OSError)
+logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, autoretry_for=MAIL_ERRORS, retry_backoff=30, retry_backoff_max=3600,
@@ -35,3 +37,42 @@ def notify_author_of_decision(self, decision_id: int) -> str:
     decision.author_notified_at = timezone.now()
     decision.save(update_fields=["author_notified_at"])
     return "sent"
+
+
+# --- Weekly digests ---------------------------------------------------------------
+
+DIGEST_MAX_RETRIES = 6
+
+
+@shared_task
+def send_weekly_digests(period_start: str | None = None) -> dict:
+    """Beat's weekly entry point: plans both digests for the last complete week."""
+    from datetime import date
+
+    from consultation import digests
+    from consultation.models import DigestDelivery
+
+    period = date.fromisoformat(period_start) if period_start else digests.last_complete_week()
+    planned = {}
+    for kind in DigestDelivery.Kind.values:
+        ids = digests.digest_plan(kind, period)
+        for delivery_id in ids:
+            try:
+                send_digest.delay(delivery_id)
+            except Exception:  # noqa: BLE001 in-process runs: one failure must not stop the rest
+                logger.exception("Digest delivery %s failed; it is left for a retry", delivery_id)
+        planned[kind] = len(ids)
+    return {"period": period.isoformat(), **planned}
+
+
+@shared_task(bind=True, acks_late=True, max_retries=DIGEST_MAX_RETRIES)
+def send_digest(self, delivery_id: int) -> str:
+    from consultation import digests
+
+    try:
+        return digests.digest_send(delivery_id)
+    except MAIL_ERRORS as error:
+        if self.request.retries >= self.max_retries:
+            digests.digest_mark_failed(delivery_id, f"{type(error).__name__}: {error}")
+            return "failed"
+        raise self.retry(exc=error, countdown=min(3600, 30 * 2 ** self.request.retries)) from error

@@ -9,6 +9,7 @@ urlpatterns = [
     path("your-response/", views.your_response, name="your_response"),
     path("your-feedback/", views.your_feedback, name="your_feedback"),
     path("following/", views.following, name="following"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/<int:pk>/", views.comment_detail, name="comment"),
     path("comments/<int:pk>/reply/", views.reply, name="reply"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),

@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
-from consultation import selectors, services
+from consultation import digests, selectors, services
 from consultation.forms import (
     CommentEditForm,
     CommentForm,
@@ -18,7 +19,7 @@ from consultation.forms import (
     ReportForm,
     ResponseForm,
 )
-from consultation.models import Comment
+from consultation.models import Comment, DigestDelivery
 from ideas.models import FocusArea, Idea
 from ideas.selectors import focus_areas_for_listing
 from models_of_delivery.models import DeliveryOption
@@ -73,6 +74,7 @@ def profile(request):
     form = ProfileForm(
         request.POST if request.method == "POST" else None,
         initial=ProfileForm.initial_for(request.user),
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         form.save_to(request.user)
@@ -281,3 +283,17 @@ def comment_report(request, pk):
         return redirect(comment.subject.get_absolute_url())
     return render(request, "consultation/comment_report.html", {"form": form, "comment": comment},
                   status=400 if form.errors else 200)
+
+
+@csrf_exempt  # the signed token is the authority; mail clients POST here (RFC 8058)
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One-click unsubscribe from a digest, no sign-in needed. GET asks; POST does it."""
+    if request.method == "POST":
+        outcome = digests.unsubscribe(token)
+        if outcome is None:
+            return render(request, "consultation/unsubscribe.html", {"invalid": True}, status=400)
+        person, kind = outcome
+        return render(request, "consultation/unsubscribe.html",
+                      {"done": True, "kind_label": DigestDelivery.Kind(kind).label})
+    return render(request, "consultation/unsubscribe.html", {"token": token})
