@@ -5,6 +5,7 @@ Prints one line: BENCH_JSON {...}. The digest is issue 6's work: until
 consultation.digests.build_design_team_digest exists this reports "not built yet".
 """
 
+import dataclasses
 import importlib
 import inspect
 import json
@@ -63,6 +64,8 @@ def _size(result) -> int:
         return sum(_size(value) for value in result)
     if isinstance(result, (str, bytes, int, float, date, datetime)) or result is None:
         return 1
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return sum(_size(getattr(result, field.name)) for field in dataclasses.fields(result))
     if hasattr(result, "__iter__"):
         return sum(_size(value) for value in list(result))
     return 1

@@ -140,7 +140,9 @@ def ensure_seeded(database_url: str, reseed: bool) -> dict:
     started = time.perf_counter()
     with transaction.atomic():
         counts = seed.seed(**seed.FULL_VOLUME, log=log)
+    analysing = time.perf_counter()
     seed.analyse()
+    log(f"  ANALYZE ({time.perf_counter() - analysing:.1f} s)")
     seconds = time.perf_counter() - started
     write_marker(seconds, counts)
     log(f"Seeded in {seconds:.1f} s")
@@ -498,6 +500,8 @@ def report(results, *, meta, seed_info, digest) -> str:
         row["target"], row["met"] = _target(row)
         met = "" if row["met"] is None else ("yes" if row["met"] else "**no**")
         notes = [row["note"]] if row.get("note") else []
+        if 0 < row["requests"] < 100:
+            notes.append(f"only {row['requests']} requests finished")
         detail = row["error_detail"]
         if detail["timeout"]:
             notes.append(f"{detail['timeout']} timed out (> 5 s, left out of the percentiles)")
@@ -507,7 +511,7 @@ def report(results, *, meta, seed_info, digest) -> str:
         if socket_errors:
             notes.append(f"{socket_errors} socket errors")
         lines.append(
-            f"| {row['name']} | `{row['path']}` | {row['rps']:,.0f} | {row['ratio']:.0%} | {row['p50_ms']} | "
+            f"| {row['name']} | `{row['path']}` | {row['rps']:,.{0 if row['rps'] >= 10 else 1}f} | {_percent(row['ratio'])} | {row['p50_ms']} | "
             f"{row['p95_ms']} | {row['p99_ms']} | {row['errors']} | {row['target']} | {met} | {alone_cells} | "
             f"{'; '.join(notes)} |"
         )
@@ -521,6 +525,12 @@ def report(results, *, meta, seed_info, digest) -> str:
     else:
         lines.append(f"- {digest.get('status')}: {digest.get('note', '')}")
     return "\n".join(lines) + "\n"
+
+
+def _percent(ratio) -> str:
+    if ratio is None:
+        return "–"
+    return f"{ratio:.0%}" if ratio >= 0.1 else f"{ratio:.1%}"
 
 
 def _counts(counts: dict) -> str:
@@ -565,6 +575,7 @@ def main(argv=None) -> int:
     # This process seeds and times pages alone; DEBUG off as in production (templates, static).
     configure_django({**env, "LOG_LEVEL": "WARNING", "DEBUG": "false"})
     seed_info = ensure_seeded(env["DATABASE_URL"], args.reseed)
+    migrate(env["DATABASE_URL"])  # again: a migration may have landed while the seed ran
     password = secrets.token_urlsafe(24)
     prepared = prepare_actors(password)
     flush_redis(env["REDIS_URL"])
@@ -607,7 +618,8 @@ def main(argv=None) -> int:
 
 
 def scaling(env, prepared, seed_info, options) -> int:
-    """Throughput of the ceiling and one read page (the anonymous busiest focus area), 1 vs 2 workers."""
+    """Throughput with 1 and then 2 gunicorn workers: the ceiling, the start page (a read page
+    whose cost is Django and its template) and the busiest focus area (whose cost is PostgreSQL)."""
     focus_path = f"/ideas/{prepared['busiest'].slug}/"
     rows = []
     for workers in (1, 2):
@@ -616,6 +628,7 @@ def scaling(env, prepared, seed_info, options) -> int:
             log(f"gunicorn with {workers} worker{'s' if workers > 1 else ''}")
             for row in measure(server, [
                 {"key": "ceiling", "name": "Ceiling", "path": "/bench/ceiling", "kind": "ceiling"},
+                {"key": "start", "name": "Start page", "path": "/", "kind": "anonymous"},
                 {"key": "focus_area", "name": "Busiest focus area (anonymous)", "path": focus_path,
                  "kind": "anonymous", "expect_text": "Discussion"},
             ], **options):
@@ -625,9 +638,14 @@ def scaling(env, prepared, seed_info, options) -> int:
     lines = ["# Scaling: gunicorn web workers on one machine", "",
              f"wrk {options['threads']} threads × {options['connections']} connections × {options['seconds']} s, "
              f"on {HOST} with {os.cpu_count()} CPUs shared by wrk, gunicorn and PostgreSQL.", "",
-             "| Workers | Scenario | Req/s | p50 ms | p99 ms | Errors |", "| ---: | --- | ---: | ---: | ---: | ---: |"]
-    lines += [f"| {r['workers']} | {r['name']} | {r.get('rps', 0):,.0f} | {r.get('p50_ms')} | {r.get('p99_ms')} | "
-              f"{r.get('errors')} |" for r in rows]
+             "| Scenario | Workers | Req/s | p50 ms | p99 ms | Errors | 2 workers ÷ 1 |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    one = {r["key"]: r.get("rps") for r in rows if r["workers"] == 1}
+    for r in sorted(rows, key=lambda r: (list(one).index(r["key"]), r["workers"])):
+        rps = r.get("rps") or 0
+        gain = f"{rps / one[r['key']]:.2f}×" if r["workers"] == 2 and one.get(r["key"]) else ""
+        lines.append(f"| {r['name']} | {r['workers']} | {rps:,.{0 if rps >= 10 else 1}f} | {r.get('p50_ms', '–')} | "
+                     f"{r.get('p99_ms', '–')} | {r.get('errors', '–')} | {gain} |")
     table = "\n".join(lines) + "\n"
     (RESULTS / "scaling.md").write_text(table)
     (RESULTS / "scaling.json").write_text(json.dumps({"seed": seed_info, "rows": rows, **options}, indent=2,

@@ -12,6 +12,7 @@ comments are written by a Zipf-like 5,000 of the 20,000 people (a few prolific, 
 """
 
 import random
+import time
 import uuid
 from bisect import bisect
 from datetime import timedelta
@@ -159,6 +160,13 @@ def seed(*, users: int, commenters: int, responses: int, comments: int, follows:
         raise ValueError("one response per person: responses cannot exceed users")
     commenters = max(1, min(commenters, users))
     rng = random.Random(random_seed)  # noqa: S311 (test data, reproducible on purpose)
+    clock = time.perf_counter()
+
+    def took() -> str:
+        nonlocal clock
+        elapsed, clock = time.perf_counter() - clock, time.perf_counter()
+        return f" ({elapsed:.1f} s)"
+
     now = now or timezone.now()
     consultation = open_consultation(now)
     local_authorities = list(
@@ -193,7 +201,7 @@ def seed(*, users: int, commenters: int, responses: int, comments: int, follows:
                    "" if at_council else rng.choice(OTHER_ORGANISATIONS), False, False, True,
                    now - timedelta(days=SEED_DAYS + 7) + timedelta(seconds=rng.random() * SEED_DAYS * 86400))
     counts["users"] = writer.write()
-    log(f"  users: {counts['users']:,}")
+    log(f"  users: {counts['users']:,}" + took())
 
     # --- Structured responses: one per respondent -------------------------
     area_bias = {pk: rng.uniform(2.2, 4.3) for pk in areas}  # each area has its own reputation
@@ -235,7 +243,7 @@ def seed(*, users: int, commenters: int, responses: int, comments: int, follows:
     counts["responses"] = responses_writer.write()
     counts["scores"] = scores_writer.write()
     counts["flags"] = flags_writer.write()
-    log(f"  responses: {counts['responses']:,}, scores: {counts['scores']:,}, flags: {counts['flags']:,}")
+    log(f"  responses: {counts['responses']:,}, scores: {counts['scores']:,}, flags: {counts['flags']:,}" + took())
 
     # --- Comments and replies, Zipf-like over subjects and threads --------
     # Subjects: each focus area's own discussion and each idea's. The busiest is a focus area.
@@ -284,7 +292,7 @@ def seed(*, users: int, commenters: int, responses: int, comments: int, follows:
         created = min(now, started + timedelta(seconds=rng.random() * (now - started).total_seconds()))
         add_comment(pk, subject, parent, created)
     counts["comments"] = writer.write()
-    log(f"  comments and replies: {counts['comments']:,}")
+    log(f"  comments and replies: {counts['comments']:,}" + took())
 
     # --- Follows ----------------------------------------------------------
     writer = TableWriter(Follow, ["id", "follower_id", "focus_area_id", "idea_id", "created_at"])
@@ -317,6 +325,7 @@ def seed(*, users: int, commenters: int, responses: int, comments: int, follows:
             pk += 1
         counts["reports"] = writer.write()
 
+    log(f"  follows: {counts['follows']:,}, reports: {counts.get('reports', 0):,}" + took())
     _reset_sequences([User, Response, FocusAreaScore, IdeaFlag, Comment, Follow]
                      + ([report] if report is not None else []))
     return counts
