@@ -210,3 +210,13 @@ def test_ranking_sorts_and_keeps_small_samples_visible(consultation, catalogue):
     by_likelihood = analysis.ranking(Scope(), "likelihood", descending=False)["areas"]
     assert [row["area"] for row in by_likelihood[:3]] == [areas[1], areas[0], areas[2]]
     assert by_likelihood[-1]["likelihood"].overall.mean is None  # unanswered areas go last
+
+
+def test_groups_worked_out_in_sql_match_role_group(db):
+    from consultation.models import User
+    from consultation.roles import role_group
+
+    for role in [*Role.values, ""]:
+        UserFactory(role=role)
+    rows = User.objects.values_list("role", analysis.group_of(""))
+    assert all(group == role_group(role).value for role, group in rows)
