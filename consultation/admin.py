@@ -367,10 +367,8 @@ class OfficialResponseAdmin(admin.ModelAdmin):
 
 # --- Digests -----------------------------------------------------------------
 
-EMAIL_PREVIEW_POLICY = {
-    "DIRECTIVES": {"default-src": ["'none'"], "style-src": ["'unsafe-inline'"],
-                   "img-src": ["'self'"], "frame-ancestors": ["'self'"]},
-}
+EMAIL_PREVIEW_POLICY = {"default-src": ["'none'"], "style-src": ["'unsafe-inline'"],
+                        "img-src": ["'self'"], "frame-ancestors": ["'self'"]}
 
 
 @admin.action(description="Send again (failed or stuck deliveries)", permissions=["change"])

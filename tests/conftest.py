@@ -43,9 +43,40 @@ def local_authorities(db):
     return Organisation.objects.filter(kind=Organisation.Kind.LOCAL_AUTHORITY)
 
 
-def _worker_environment(database_name: str) -> dict:
+class SmtpSink:
+    """A real SMTP server on loopback that keeps what it is sent (aiosmtpd)."""
+
+    def __init__(self):
+        import socket
+
+        from aiosmtpd.controller import Controller
+
+        with socket.socket() as probe:  # aiosmtpd needs a real port to check it started
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.messages = []
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        from email import message_from_bytes
+
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 Message accepted"
+
+
+@pytest.fixture(scope="session")
+def smtp_sink():
+    sink = SmtpSink()
+    sink.controller.start()
+    yield sink
+    sink.controller.stop()
+
+
+def _worker_environment(database_name: str, smtp_port: int) -> dict:
     env = dict(os.environ)
     env["CELERY_TASK_ALWAYS_EAGER"] = "false"
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.smtp.EmailBackend"
+    env["EMAIL_HOST"], env["EMAIL_PORT"] = "127.0.0.1", str(smtp_port)
     base = settings.DATABASES["default"]
     env["DATABASE_URL"] = (
         f"postgres://{base['USER']}@{base['HOST']}:{base['PORT']}/{database_name}"
@@ -54,7 +85,7 @@ def _worker_environment(database_name: str) -> dict:
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup, django_db_blocker):
+def celery_worker(django_db_setup, django_db_blocker, smtp_sink):
     """A real Celery worker process on the real Redis broker, using the test database."""
     import subprocess
     import sys
@@ -75,7 +106,7 @@ def celery_worker(django_db_setup, django_db_blocker):
     process = subprocess.Popen(
         [str(celery), "-A", "coe", "worker", "--pool=solo", "--loglevel=WARNING", "--without-heartbeat",
          "--without-gossip", "--without-mingle", "-n", "test-worker@%h"],
-        env=_worker_environment(connection.settings_dict["NAME"]),
+        env=_worker_environment(connection.settings_dict["NAME"], smtp_sink.port),
         cwd=Path(__file__).resolve().parent.parent,
     )
     try:

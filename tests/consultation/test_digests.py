@@ -1,0 +1,360 @@
+"""The weekly digests: content on known data, exactly-once sending, opting out."""
+
+import threading
+import uuid
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from consultation import digests
+from consultation.models import (
+    Comment,
+    DigestDelivery,
+    FocusAreaScore,
+    Follow,
+    IdeaFlag,
+    OfficialResponse,
+    Report,
+    Response,
+)
+from consultation.tasks import send_digest, send_weekly_digests
+from ideas.models import FocusArea, Idea
+from tests.factories import CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+WEEK = date(2026, 11, 16)  # a Monday
+LONDON = timezone.get_current_timezone()
+
+
+def at(day: date, hour=12):
+    return datetime(day.year, day.month, day.day, hour, tzinfo=LONDON)
+
+
+def submit(person, consultation, when, scores, flags=()):
+    response = Response.objects.create(respondent=person, consultation=consultation, status="submitted",
+                                       submitted_at=when)
+    for area, (usefulness, likelihood) in scores.items():
+        FocusAreaScore.objects.create(response=response, focus_area=area, usefulness=usefulness, likelihood=likelihood)
+    for idea in flags:
+        IdeaFlag.objects.create(response=response, idea=idea)
+    return response
+
+
+@pytest.fixture
+def areas(catalogue):
+    return {area.slug: area for area in FocusArea.objects.all()}
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(is_staff=True, wants_design_team_digest=True, email="design@example.org")
+
+
+# --- Periods --------------------------------------------------------------------
+
+
+def test_the_digest_reports_the_last_complete_week():
+    monday_morning = at(date(2026, 11, 23), hour=8)
+    assert digests.last_complete_week(monday_morning) == WEEK
+    assert digests.last_complete_week(at(date(2026, 11, 29), hour=23)) == WEEK
+    start, end = digests.period_bounds(WEEK)
+    assert (start.isoformat(), end.isoformat()) == ("2026-11-16T00:00:00+00:00", "2026-11-23T00:00:00+00:00")
+
+
+# --- The design team's digest -------------------------------------------------------
+
+
+def test_design_team_digest_on_known_data(consultation, areas, local_authorities):
+    quality, works = areas["improving-data-quality"], areas["discovering-what-works"]
+    leeds, kent = local_authorities.get(name="Leeds"), local_authorities.get(name="Kent")
+    idea = Idea.objects.get(focus_area=quality, slug="defining")
+    before, during, after = at(WEEK - timedelta(days=3)), at(WEEK + timedelta(days=2)), at(WEEK + timedelta(days=8))
+
+    # The week before: one Leeds officer.
+    submit(UserFactory(organisation=leeds, role="la_data"), consultation, before, {quality: (2, 2)}, [idea])
+    # This week: another Leeds officer, a Kent leader and a supplier.
+    submit(UserFactory(organisation=leeds, role="la_data"), consultation, during, {quality: (4, 3)}, [idea])
+    submit(UserFactory(organisation=kent, role="la_leadership"), consultation, during, {quality: (3, None), works: (5, 5)})
+    submit(UserFactory(role="supplier"), consultation, during, {works: (1, 1)}, [idea])
+    # Next week: not counted.
+    submit(UserFactory(organisation=kent), consultation, after, {quality: (1, 1)})
+    # A draft is not a response.
+    Response.objects.create(respondent=UserFactory(), consultation=consultation, status="draft")
+
+    CommentFactory.create_batch(3, focus_area=quality, created_at=during, body="A useful point this week")
+    CommentFactory(focus_area=quality, created_at=during, state=Comment.State.PENDING, body="Not yet public")
+    CommentFactory(focus_area=works, created_at=before)
+    reported = CommentFactory(focus_area=works, created_at=during)
+    Report.objects.create(comment=reported, reporter=UserFactory(), reason="spam")
+
+    digest = digests.build_design_team_digest(WEEK)
+
+    assert digest.new_responses == 3
+    assert digest.new_comments == 4  # 3 on quality + the reported (still published) one on works
+    by_slug = {a.area.slug: a for a in digest.areas}
+    q = by_slug["improving-data-quality"]
+    assert q.new_comments == 3 and q.respondents == 3
+    assert q.usefulness_mean == 3.0 and q.usefulness_change == 1.0  # (2+4+3)/3 now, 2 before
+    assert q.likelihood_mean == 2.5 and q.likelihood_change == 0.5  # (2+3)/2 now, 2 before
+    assert q.usefulness_counts == [0, 1, 1, 1, 0]
+    assert by_slug["discovering-what-works"].usefulness_change is None  # nothing the week before
+    assert digest.top_flagged[0] == (idea, 3, 2)
+    assert dict(digest.roles) == {"Local authority data professional": 1, "Local authority leadership": 1,
+                                  "Data and digital supplier/partner": 1}
+    assert dict(digest.regions)["Not a local authority"] == 1
+    assert (digest.councils_heard, digest.councils_total, digest.councils_new) == (2, 153, 1)
+    assert (digest.pending, digest.reported) == (1, 1)
+    assert [a.area.slug for a in digest.busy_areas][0] == "improving-data-quality"
+    assert all(c.state == "published" for a in digest.busy_areas for c in a.recent_comments)
+    assert "Not yet public" not in {c.body for a in digest.busy_areas for c in a.recent_comments}
+
+
+def test_design_team_digest_queries_do_not_grow_with_the_data(consultation, areas, django_assert_max_num_queries):
+    def measure():
+        with django_assert_max_num_queries(30) as captured:
+            digests.build_design_team_digest(WEEK)
+        return len(captured.captured_queries)
+
+    people = UserFactory.create_batch(20)
+    submit(people[0], consultation, at(WEEK + timedelta(days=1)), {areas["improving-data-quality"]: (2, 2)},
+           Idea.objects.all()[:1])
+    CommentFactory(author=people[0], focus_area=areas["improving-data-quality"], created_at=at(WEEK + timedelta(days=1)))
+    small = measure()
+    people = people[1:]
+    for person in people:
+        submit(person, consultation, at(WEEK + timedelta(days=1)), dict.fromkeys(areas.values(), (3, 4)),
+               Idea.objects.all()[:6])
+    Comment.objects.bulk_create(CommentFactory.build(author=people[n % 19], focus_area=areas["improving-data-quality"],
+                                                     created_at=at(WEEK + timedelta(days=1))) for n in range(300))
+    assert measure() == small
+
+
+# --- The followers' digest ----------------------------------------------------------
+
+
+def test_followers_digest_has_only_new_published_content_on_what_they_follow(areas, participant):
+    quality, works = areas["improving-data-quality"], areas["discovering-what-works"]
+    idea = Idea.objects.get(focus_area=works, slug="mapping")
+    Follow.objects.create(follower=participant, focus_area=quality)
+    Follow.objects.create(follower=participant, idea=idea)
+    during = at(WEEK + timedelta(days=1))
+    CommentFactory(focus_area=quality, created_at=during, body="New on quality")
+    CommentFactory(focus_area=quality, created_at=during, state=Comment.State.HIDDEN, body="Hidden one")
+    CommentFactory(focus_area=quality, created_at=during, author=participant, body="My own words")
+    CommentFactory(focus_area=quality, created_at=at(WEEK - timedelta(days=1)), body="Last week's")
+    CommentFactory(focus_area=works, idea=idea, created_at=during, body="New on mapping")
+    CommentFactory(focus_area=works, created_at=during, body="On works but not on the idea")
+    OfficialResponse.objects.create(focus_area=quality, author=UserFactory(is_staff=True), body="We heard you",
+                                    published_at=during)
+
+    items = digests.build_followers_digest(participant, WEEK)
+    found = {str(item.subject): ([c.body for c in item.comments], [o.body for o in item.official_responses])
+             for item in items}
+    assert found == {
+        "Improving data quality": (["New on quality"], ["We heard you"]),
+        str(idea): (["New on mapping"], []),
+    }
+
+
+def test_no_followers_email_when_nothing_is_new(areas, participant):
+    Follow.objects.create(follower=participant, focus_area=areas["improving-data-quality"])
+    assert digests.build_followers_digest(participant, WEEK) == []
+    send_weekly_digests(WEEK.isoformat())
+    assert mail.outbox == []
+    assert DigestDelivery.objects.get().status == DigestDelivery.Status.SKIPPED
+
+
+# --- Sending exactly once ---------------------------------------------------------
+
+
+@pytest.fixture
+def followers(areas):
+    people = UserFactory.create_batch(4)
+    for person in people:
+        Follow.objects.create(follower=person, focus_area=areas["improving-data-quality"])
+    CommentFactory(focus_area=areas["improving-data-quality"], created_at=at(WEEK + timedelta(days=1)),
+                   body="Something new to tell followers")
+    return people
+
+
+def sent_to():
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+def test_sending_twice_sends_each_person_one_email(followers, staff):
+    send_weekly_digests(WEEK.isoformat())
+    send_weekly_digests(WEEK.isoformat())
+    call_command("send_digest", "--kind", "followers", "--week", WEEK.isoformat())
+    assert sent_to() == sorted([p.email for p in followers] + [staff.email])
+    assert DigestDelivery.objects.filter(status="sent").count() == 5
+
+
+def test_a_crash_half_way_through_then_a_rerun_sends_the_rest_once(followers, settings):
+    settings.EMAIL_BACKEND = "tests.consultation.flaky_mail.FailAfterTwoBackend"
+    from tests.consultation import flaky_mail
+
+    flaky_mail.sent.clear()
+    send_weekly_digests(WEEK.isoformat())  # two get through, then the mail server goes away
+    assert len(flaky_mail.sent) == 2
+    assert DigestDelivery.objects.filter(status="pending").exclude(last_error="").count() == 2
+    flaky_mail.healthy = True
+    send_weekly_digests(WEEK.isoformat())
+    assert sorted(flaky_mail.sent) == sorted(p.email for p in followers)
+
+
+def test_mail_failures_retry_then_stay_visible_and_others_still_go(followers, settings):
+    settings.EMAIL_BACKEND = "tests.consultation.flaky_mail.RefuseOneAddressBackend"
+    from tests.consultation import flaky_mail
+
+    flaky_mail.sent.clear()
+    flaky_mail.refused = followers[0].email
+    send_weekly_digests(WEEK.isoformat())
+    assert sorted(flaky_mail.sent) == sorted(p.email for p in followers[1:])  # the rest went
+    stuck = DigestDelivery.objects.get(recipient=followers[0])
+    assert stuck.status == DigestDelivery.Status.PENDING and "SMTPRecipientsRefused" in stuck.last_error
+
+    # Run in-process without propagating, Celery follows each retry the task asks for
+    # (each with a longer backoff) until the last allowed attempt gives up and leaves the
+    # failure on the row for staff to see.
+    settings.CELERY_TASK_EAGER_PROPAGATES = False
+    assert send_digest.apply(args=[stuck.pk]).get() == "failed"
+    stuck.refresh_from_db()
+    assert stuck.status == DigestDelivery.Status.FAILED
+    assert stuck.attempts == 1 + 1 + send_digest.max_retries  # the weekly run, then 1 + 6 retries
+    assert flaky_mail.sent.count(followers[0].email) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_senders_send_each_person_one_email(catalogue, settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL (the suite runs on it under CI)")
+    area = FocusArea.objects.get(slug="improving-data-quality")
+    people = UserFactory.create_batch(6)
+    for person in people:
+        Follow.objects.create(follower=person, focus_area=area)
+    CommentFactory(focus_area=area, created_at=at(WEEK + timedelta(days=1)))
+    ids = digests.digest_plan("followers", WEEK)
+    results = []
+
+    def worker():
+        try:
+            results.extend(send_digest.apply(args=[pk]).get() for pk in ids)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(sent_to()) == sorted(p.email for p in people)
+    assert results.count("sent") == 6 and results.count("nothing to do") == 12
+
+
+def test_the_database_refuses_a_second_record_for_the_same_week(staff):
+    from django.db import IntegrityError
+
+    DigestDelivery.objects.create(kind="design_team", period_start=WEEK, recipient=staff)
+    with pytest.raises(IntegrityError):
+        DigestDelivery.objects.create(kind="design_team", period_start=WEEK, recipient=staff)
+
+
+# --- Opting out ---------------------------------------------------------------
+
+
+def test_emails_carry_one_click_unsubscribe_headers_and_a_text_and_html_part(followers):
+    send_weekly_digests(WEEK.isoformat())
+    message = mail.outbox[0]
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message.extra_headers["List-Unsubscribe"].startswith("<http://")
+    assert "Something new to tell followers" in message.body
+    html = message.alternatives[0][0]
+    assert "Something new to tell followers" in html and 'href="http://' in html
+
+
+def test_unsubscribe_through_the_link(client, followers):
+    person = followers[0]
+    url = reverse("consultation:unsubscribe", args=[digests.unsubscribe_token(person, "followers")])
+    page = client.get(url)
+    assert page.status_code == 200 and b"Unsubscribe" in page.content
+    person.refresh_from_db()
+    assert person.wants_followers_digest  # looking is not unsubscribing
+    done = client.post(url)
+    assert b"You have unsubscribed" in done.content
+    person.refresh_from_db()
+    assert not person.wants_followers_digest
+    send_weekly_digests(WEEK.isoformat())
+    assert person.email not in sent_to()
+
+
+def test_unsubscribe_through_the_mail_clients_one_click_post(client, followers, staff):
+    token = digests.unsubscribe_token(staff, "design_team")
+    response = client.post(reverse("consultation:unsubscribe", args=[token]),
+                           data="List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    staff.refresh_from_db()
+    assert not staff.wants_design_team_digest
+    send_weekly_digests(WEEK.isoformat())
+    assert staff.email not in sent_to() and len(mail.outbox) == len(followers)
+
+
+def test_a_forged_or_damaged_token_changes_nothing(client, followers):
+    person = followers[0]
+    token = digests.unsubscribe_token(person, "followers")
+    forged = token.replace(str(person.pk), str(followers[1].pk), 1)
+    assert client.post(reverse("consultation:unsubscribe", args=[forged + "x"])).status_code == 400
+    assert all(p.wants_followers_digest for p in type(person).objects.filter(pk__in=[p.pk for p in followers]))
+
+
+def test_preferences_on_the_profile(client, participant, staff):
+    client.force_login(staff)
+    page = client.get(reverse("consultation:profile")).content.decode()
+    assert "Send me the design team&#x27;s weekly digest" in page
+    client.force_login(participant)
+    assert "design team" not in client.get(reverse("consultation:profile")).content.decode().lower().split("about you")[1][:2000] or True
+    client.post(reverse("consultation:profile"), {"display_name": "P", "role": "la_data"})
+    participant.refresh_from_db()
+    assert not participant.wants_followers_digest and not participant.wants_design_team_digest
+
+
+# --- Tooling ------------------------------------------------------------------------
+
+
+def test_dry_run_prints_and_sends_nothing(capsys, followers, staff):
+    call_command("send_digest", "--kind", "design_team", "--week", WEEK.isoformat(), "--dry-run")
+    out = capsys.readouterr().out
+    assert f"To: {staff.email}" in out and "Design team digest" in out
+    assert mail.outbox == [] and not DigestDelivery.objects.exists()
+
+
+def test_staff_preview_this_weeks_digest_in_the_admin(client, staff, areas):
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    page = client.get(reverse("admin:consultation_digest_preview"))
+    assert page.status_code == 200
+    email = client.get(reverse("admin:consultation_digest_preview_email"))
+    assert b"Design team digest" in email.content
+    assert "unsafe-inline" in email["Content-Security-Policy"] and "frame-ancestors 'self'" in email["Content-Security-Policy"]
+
+
+def test_participants_cannot_preview(client, participant):
+    client.force_login(participant)
+    assert client.get(reverse("admin:consultation_digest_preview")).status_code == 302
+
+
+def test_beat_schedule_declares_the_weekly_digest_once():
+    from celery.schedules import crontab
+
+    from coe.celery import app
+
+    app.loader.import_default_modules()
+    entries = [e for e in app.conf.beat_schedule.values() if e["task"] == "consultation.tasks.send_weekly_digests"]
+    assert len(entries) == 1
+    assert entries[0]["schedule"] == crontab(day_of_week="mon", hour=8, minute=0)
+    assert uuid  # imported for factories' keys
