@@ -533,8 +533,12 @@ def _percent(ratio) -> str:
     return f"{ratio:.0%}" if ratio >= 0.1 else f"{ratio:.1%}"
 
 
+COUNT_ORDER = ["users", "responses", "scores", "flags", "comments", "follows", "reports"]
+
+
 def _counts(counts: dict) -> str:
-    return ", ".join(f"{value:,} {name}" for name, value in counts.items())
+    names = sorted(counts, key=lambda name: COUNT_ORDER.index(name) if name in COUNT_ORDER else 99)
+    return ", ".join(f"{counts[name]:,} {name}" for name in names)
 
 
 def time_digest(env: dict) -> dict:
