@@ -212,8 +212,25 @@ class Comment(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["focus_area", "idea", "parent", "state", "created_at"]),
+            # One page of threads on a subject, newest or oldest first, read straight off
+            # an index: chosen from EXPLAIN on 200,000 comments (see README, Benchmark).
+            models.Index(
+                "focus_area", models.F("created_at").desc(), models.F("id").desc(),
+                condition=models.Q(parent__isnull=True, idea__isnull=True, delivery_option__isnull=True),
+                name="comment_area_threads",
+            ),
+            models.Index(
+                "idea", models.F("created_at").desc(), models.F("id").desc(),
+                condition=models.Q(parent__isnull=True, idea__isnull=False),
+                name="comment_idea_threads",
+            ),
+            models.Index(
+                "delivery_option", models.F("created_at").desc(), models.F("id").desc(),
+                condition=models.Q(parent__isnull=True, delivery_option__isnull=False),
+                name="comment_option_threads",
+            ),
             models.Index(fields=["parent", "created_at"]),
+            models.Index(fields=["state", "created_at"]),
         ]
 
     def __str__(self):

@@ -16,7 +16,7 @@ from consultation.models import (
 )
 
 COMMENTS_PER_PAGE = 20
-ORDERS = {"newest": "-created_at", "oldest": "created_at"}
+ORDERS = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
 
 
 def current_consultation() -> Consultation | None:
@@ -61,7 +61,7 @@ def discussion(*, viewer, focus_area=None, idea=None, delivery_option=None, orde
         .prefetch_related(
             Prefetch("replies", queryset=comments_visible_to(viewer).order_by("created_at"))
         )
-        .order_by(order_by, "-pk")
+        .order_by(*order_by)
     )
     return Paginator(threads, COMMENTS_PER_PAGE).get_page(page_number)
 
