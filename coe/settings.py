@@ -100,13 +100,18 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: with Redis down, pages are served uncached instead of failing.
+            "BACKEND": "coe.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "coe",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for signed-out readers, invalidated on every change (coe/page_cache.py).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 
 # --- Background work ------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -118,6 +123,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# With the broker down, a request that queues a task gives up quickly; the work is kept in
+# the database (a moderation notice, a digest row) and a periodic sweep queues it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
 CELERY_TIMEZONE = "Europe/London"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

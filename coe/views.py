@@ -3,9 +3,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from coe import health
+from coe.page_cache import cache_anonymous_page
 from ideas.selectors import catalogue_overview
 
 
+@cache_anonymous_page
 def start(request):
     return render(request, "start.html", {"overview": catalogue_overview()})
 

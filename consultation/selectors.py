@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
+from coe.page_cache import versioned_key
 from consultation.models import (
     CURRENT_CONSULTATION_CACHE_KEY,
     Comment,
@@ -44,30 +45,81 @@ def comments_visible_to(viewer):
     return _with_author().filter(_visible(viewer))
 
 
+def _threads(viewer, subject_filter, order_by=None):
+    visible = _visible(viewer)
+    visible_replies = Comment.objects.filter(parent=OuterRef("pk")).filter(visible)
+    threads = (
+        _with_author()
+        .filter(parent__isnull=True, **subject_filter)
+        .annotate(has_visible_replies=Exists(visible_replies))
+        .filter(visible | Q(has_visible_replies=True))
+    )
+    return threads.order_by(*order_by) if order_by else threads
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its count, so that a page does not count every thread."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @property
+    def count(self):
+        return self._count
+
+
+def thread_count(viewer, subject_filter) -> int:
+    """Threads everyone can see (cached until content changes), plus the viewer's own
+    threads that only they can see (pending or hidden, with no public replies)."""
+    key = versioned_key("threads:" + ":".join(f"{k}={v}" for k, v in sorted(subject_filter.items())))
+    public = cache.get(key)
+    if public is None:
+        public = _threads(None, subject_filter).count()
+        cache.set(key, public, 3600)
+    if viewer is None or not viewer.is_authenticated:
+        return public
+    public_replies = Comment.objects.filter(parent=OuterRef("pk"), state=Comment.State.PUBLISHED,
+                                            withdrawn_at__isnull=True)
+    own_private = (
+        Comment.objects.filter(parent__isnull=True, author=viewer, withdrawn_at__isnull=True, **subject_filter)
+        .exclude(state=Comment.State.PUBLISHED)
+        .exclude(Exists(public_replies))
+        .count()
+    )
+    return public + own_private
+
+
 def discussion(*, viewer, focus_area=None, idea=None, delivery_option=None, order="newest", page_number=1):
     """One page of top-level comments on a subject, each with its visible replies.
 
     A top-level comment that is not visible (withdrawn, hidden) still appears as a
     placeholder when replies hang from it, so the replies stay readable.
     """
-    order_by = ORDERS.get(order, ORDERS["newest"])
-    visible = _visible(viewer)
-    visible_replies = Comment.objects.filter(parent=OuterRef("pk")).filter(visible)
-    threads = (
-        _with_author()
-        .filter(focus_area=focus_area, idea=idea, delivery_option=delivery_option, parent__isnull=True)
-        .annotate(has_visible_replies=Exists(visible_replies))
-        .filter(visible | Q(has_visible_replies=True))
-        .prefetch_related(
-            Prefetch("replies", queryset=comments_visible_to(viewer).order_by("created_at"))
-        )
-        .order_by(*order_by)
+    subject_filter = {
+        "focus_area_id": focus_area.pk if focus_area else None,
+        "idea_id": idea.pk if idea else None,
+        "delivery_option_id": delivery_option.pk if delivery_option else None,
+    }
+    threads = _threads(viewer, subject_filter, ORDERS.get(order, ORDERS["newest"])).prefetch_related(
+        Prefetch("replies", queryset=comments_visible_to(viewer).order_by("created_at"))
     )
-    return Paginator(threads, COMMENTS_PER_PAGE).get_page(page_number)
+    paginator = _CountedPaginator(threads, COMMENTS_PER_PAGE, count=thread_count(viewer, subject_filter))
+    return paginator.get_page(page_number)
 
 
 def activity_by_focus_area() -> dict[int, dict]:
-    """Published comment counts and respondent counts per focus area: two grouped queries."""
+    """Published comment and respondent counts per focus area, cached until content changes."""
+    key = versioned_key("activity:focus-areas")
+    activity = cache.get(key)
+    if activity is None:
+        activity = _activity_by_focus_area()
+        cache.set(key, activity, 3600)
+    return activity
+
+
+def _activity_by_focus_area() -> dict[int, dict]:
+    """Two grouped queries over every comment and score: why the result is cached."""
     activity: dict[int, dict] = {}
     comments = (
         Comment.objects.filter(state=Comment.State.PUBLISHED, withdrawn_at__isnull=True)
@@ -132,6 +184,15 @@ def official_responses_for(focus_area):
 
 
 def activity_by_delivery_option() -> dict[int, dict]:
+    key = versioned_key("activity:delivery-options")
+    activity = cache.get(key)
+    if activity is None:
+        activity = _activity_by_delivery_option()
+        cache.set(key, activity, 3600)
+    return activity
+
+
+def _activity_by_delivery_option() -> dict[int, dict]:
     """Published comments and submitted ratings per delivery option: two grouped queries."""
     activity: dict[int, dict] = {}
     comments = (

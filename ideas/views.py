@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from coe.page_cache import cache_anonymous_page
 from consultation.selectors import attach_activity
 from consultation.views import discussion_context
 from ideas.filters import CatalogueFilter
@@ -7,6 +8,7 @@ from ideas.models import DeliveryStrand, Idea, Theme
 from ideas.selectors import focus_areas_for_listing, group_by_theme
 
 
+@cache_anonymous_page
 def catalogue(request):
     filterset = CatalogueFilter(request.GET or None, queryset=focus_areas_for_listing())
     focus_areas = list(filterset.qs)
@@ -25,6 +27,7 @@ def catalogue(request):
     )
 
 
+@cache_anonymous_page
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     areas = list(focus_areas_for_listing().filter(theme=theme))
@@ -32,6 +35,7 @@ def theme_detail(request, slug):
     return render(request, "ideas/theme.html", {"theme": theme, "focus_areas": areas, "nav_section": "ideas"})
 
 
+@cache_anonymous_page
 def strand_detail(request, slug):
     strand = get_object_or_404(DeliveryStrand, slug=slug)
     areas = list(focus_areas_for_listing().filter(delivery_strand=strand))
@@ -39,6 +43,7 @@ def strand_detail(request, slug):
     return render(request, "ideas/strand.html", {"strand": strand, "focus_areas": areas, "nav_section": "ideas"})
 
 
+@cache_anonymous_page
 def focus_area_detail(request, slug):
     area = get_object_or_404(focus_areas_for_listing(), slug=slug)
     attach_activity([area])
@@ -46,6 +51,7 @@ def focus_area_detail(request, slug):
     return render(request, "ideas/focus_area.html", context)
 
 
+@cache_anonymous_page
 def idea_detail(request, area_slug, slug):
     idea = get_object_or_404(
         Idea.objects.select_related("focus_area__theme", "focus_area__delivery_strand"),

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from coe.page_cache import cache_anonymous_page
 from consultation.selectors import attach_option_activity
 from consultation.views import discussion_context
 from models_of_delivery import diagram, selectors
@@ -7,6 +8,7 @@ from models_of_delivery import diagram, selectors
 SECTION = {"nav_section": "delivery"}
 
 
+@cache_anonymous_page
 def overview(request):
     content = selectors.overview()
     attach_option_activity(content["options"])
@@ -16,6 +18,7 @@ def overview(request):
     )
 
 
+@cache_anonymous_page
 def option_detail(request, slug):
     option, assessments = selectors.option_with_assessments(slug)
     attach_option_activity([option])
@@ -27,12 +30,14 @@ def option_detail(request, slug):
     )
 
 
+@cache_anonymous_page
 def comparison(request):
     content = selectors.comparison()
     attach_option_activity(content["options"])
     return render(request, "models_of_delivery/compare.html", {**content, **SECTION})
 
 
+@cache_anonymous_page
 def organisations(request):
     return render(
         request,

@@ -163,3 +163,9 @@ def other_participant(db):
     from tests.factories import UserFactory
 
     return UserFactory(display_name="Someone Else")
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Query-count tests measure the page's own work, not a cache hit."""
+    settings.PAGE_CACHE_ENABLED = False

@@ -246,7 +246,9 @@ def test_official_response_shows_above_the_discussion(client, consultation, mode
     page = client.get(area.get_absolute_url()).content.decode()
     assert "Official response from the design team" in page
     assert page.index("We are testing two tools") < page.index("What will you do about this?")
-    OfficialResponse.objects.update(is_published=False)
+    for official in OfficialResponse.objects.all():  # as the admin does: one save each
+        official.is_published = False
+        official.save()
     assert "We are testing two tools" not in client.get(area.get_absolute_url()).content.decode()
 
 

@@ -7,7 +7,7 @@ from consultation.models import Comment
 from ideas.models import FocusArea
 from tests.factories import CommentFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def add_discussion(area, threads, replies_each, authors):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from ideas.models import FocusArea, Idea, Theme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def add_extra_ideas(count_per_area: int) -> None:

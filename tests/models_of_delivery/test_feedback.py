@@ -105,7 +105,7 @@ def test_counts_per_option_on_the_comparison(client, consultation, participant, 
     assert "0 comments, 2 ratings" in page
 
 
-def test_option_pages_run_a_fixed_number_of_queries_with_many_comments(client, consultation, option, django_assert_max_num_queries):
+def test_option_pages_run_a_fixed_number_of_queries_with_many_comments(client, consultation, option, no_page_cache, django_assert_max_num_queries):
     from tests.factories import CommentFactory, UserFactory
 
     authors = UserFactory.create_batch(3)
