@@ -32,4 +32,9 @@ def declare_schedules(sender, **kwargs):
             "task": "consultation.tasks.send_weekly_digests",
             "schedule": weekly_digest_schedule(),
         },
+        # The outbox sweep: notices that could not be queued when they were decided.
+        "waiting-notices": {
+            "task": "consultation.tasks.send_waiting_notices",
+            "schedule": crontab(minute="*/10"),
+        },
     }

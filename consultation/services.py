@@ -3,6 +3,7 @@
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from consultation.models import (
@@ -138,7 +139,8 @@ def comment_moderate(*, comment: Comment, moderator, to_state: str, reason: str 
     if to_state in REASON_REQUIRED or (was_held and to_state == Comment.State.PUBLISHED):
         from consultation.tasks import notify_author_of_decision
 
-        transaction.on_commit(lambda: notify_author_of_decision.delay(decision.pk))
+        # robust: with the broker down the decision still stands; the sweep sends it later.
+        transaction.on_commit(lambda: notify_author_of_decision.delay(decision.pk), robust=True)
     return decision
 
 
@@ -226,3 +228,14 @@ def follow_toggle(*, follower, focus_area=None, idea=None) -> bool:
     except IntegrityError:
         pass  # a concurrent click already followed it
     return True
+
+
+def decisions_awaiting_notice(*, before) -> list[int]:
+    """Decisions whose author should have been told and has not been yet."""
+    removed = Q(to_state__in=REASON_REQUIRED)
+    approved_after_hold = Q(from_state=Comment.State.PENDING, to_state=Comment.State.PUBLISHED)
+    return list(
+        ModerationDecision.objects.filter(removed | approved_after_hold, moderator__isnull=False,
+                                          author_notified_at__isnull=True, created_at__lt=before)
+        .values_list("pk", flat=True)
+    )

@@ -76,3 +76,24 @@ def send_digest(self, delivery_id: int) -> str:
             digests.digest_mark_failed(delivery_id, f"{type(error).__name__}: {error}")
             return "failed"
         raise self.retry(exc=error, countdown=min(3600, 30 * 2 ** self.request.retries)) from error
+
+
+@shared_task
+def send_waiting_notices(older_than_seconds: int = 120) -> int:
+    """The durable outbox: queues every author notice and digest that has not gone yet
+    (for example because the broker was down when it was due)."""
+    from datetime import timedelta
+
+    from consultation.models import DigestDelivery
+    from consultation.services import decisions_awaiting_notice
+
+    before = timezone.now() - timedelta(seconds=older_than_seconds)
+    waiting = decisions_awaiting_notice(before=before)
+    for decision_id in waiting:
+        notify_author_of_decision.delay(decision_id)
+    # Digest rows a broken run left pending (their retries were never queued).
+    digests_waiting = list(DigestDelivery.objects.filter(status=DigestDelivery.Status.PENDING,
+                                                         created_at__lt=before).values_list("pk", flat=True))
+    for delivery_id in digests_waiting:
+        send_digest.delay(delivery_id)
+    return len(waiting) + len(digests_waiting)
