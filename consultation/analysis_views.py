@@ -1,12 +1,16 @@
 """The design team's analysis pages and exports: staff with a permission, not superuser only."""
 
+import hashlib
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from coe.page_cache import versioned_key
 from consultation import analysis, charts, exports
 from consultation.analysis_filters import analysis_filter
 from ideas.models import FocusArea
@@ -29,6 +33,23 @@ def _needs(permission):
     return decorator
 
 
+ANALYSIS_CACHE_SECONDS = 600
+
+
+def _cached(request, name, compute, *args):
+    """Figures cached per page and filter until any feedback changes (coe.page_cache's
+    content version), so a busy week's repeat views cost nothing and are never stale."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return compute(*args)
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    key = versioned_key(f"analysis:{name}:{query}")
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute(*args)
+        cache.set(key, figures, ANALYSIS_CACHE_SECONDS)
+    return figures
+
+
 def _render(request, template, page, filterset, **context):
     scope = filterset.scope
     return render(request, template, {
@@ -45,7 +66,7 @@ def _render(request, template, page, filterset, **context):
 @_needs(VIEW_PERMISSION)
 def overview(request):
     filterset = analysis_filter(request)
-    figures = analysis.overview(filterset.scope)
+    figures = _cached(request, "overview", analysis.overview, filterset.scope)
     return _render(request, "analysis/overview.html", "overview", filterset,
                    figures=figures, charts=charts.overview_charts(figures, filterset.scope))
 
@@ -54,7 +75,7 @@ def overview(request):
 def focus_area(request, slug):
     area = get_object_or_404(FocusArea.objects.select_related("theme"), slug=slug)
     filterset = analysis_filter(request)
-    figures = analysis.focus_area_analysis(filterset.scope, area)
+    figures = _cached(request, f"area-{area.pk}", analysis.focus_area_analysis, filterset.scope, area)
     return _render(request, "analysis/focus_area.html", "ranking", filterset, area=area, figures=figures,
                    charts=charts.focus_area_charts(figures, area))
 
@@ -67,7 +88,7 @@ def ranking(request):
         key = "usefulness"
     default_order = "asc" if key == "title" else "desc"
     order = request.GET.get("order") if request.GET.get("order") in ("asc", "desc") else default_order
-    figures = analysis.ranking(filterset.scope, key, descending=order == "desc")
+    figures = _cached(request, "ranking", lambda: analysis.ranking(filterset.scope, key, descending=order == "desc"))
     return _render(request, "analysis/ranking.html", "ranking", filterset, figures=figures,
                    columns=_sort_columns(key, order), sort=key, order=order,
                    sort_label=analysis.RANKING_SORTS[key])
@@ -91,7 +112,7 @@ def _sort_columns(current: str, order: str) -> dict:
 @_needs(VIEW_PERMISSION)
 def matrix(request):
     filterset = analysis_filter(request)
-    rows = analysis.priority_matrix(filterset.scope)
+    rows = _cached(request, "matrix", analysis.priority_matrix, filterset.scope)
     return _render(request, "analysis/matrix.html", "matrix", filterset, rows=rows,
                    chart=charts.matrix_chart(rows, filterset.scope), groups=charts.matrix_legend(filterset.scope))
 

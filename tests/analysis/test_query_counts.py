@@ -11,7 +11,7 @@ from consultation.roles import Role
 from ideas.models import FocusArea, Idea
 from tests.factories import CommentFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 URLS = [
     reverse("analysis:overview"),
@@ -76,3 +76,4 @@ def test_analysis_pages_run_a_fixed_number_of_queries(client, consultation, cata
     large = {url: queries_for(client, url, params, django_assert_max_num_queries) for url in URLS}
     assert large == small
     print(f"queries per page {params or '(raw)'}: {large}")
+
