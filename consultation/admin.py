@@ -130,34 +130,44 @@ class HeldReasonFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ModerationDecisionInline(admin.TabularInline):
-    model = ModerationDecision
+class ReadOnlyInline(admin.TabularInline):
+    """Shows history on a page; nobody adds to it or changes it there."""
+
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record kept for the audit: it can be read, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ModerationDecisionInline(ReadOnlyInline):
+    model = ModerationDecision
     fields = ["created_at", "moderator", "from_state", "to_state", "reason", "author_notified_at"]
     readonly_fields = fields
-    can_delete = False
     ordering = ["created_at", "pk"]
     verbose_name_plural = "Audit trail"
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class ReportInline(admin.TabularInline):
+class ReportInline(ReadOnlyInline):
     model = Report
-    extra = 0
     fields = ["created_at", "reporter", "reason", "note"]
     readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class CommentModerationForm(forms.ModelForm):
@@ -308,36 +318,18 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationDecision)
-class ModerationDecisionAdmin(admin.ModelAdmin):
+class ModerationDecisionAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "comment", "moderator", "from_state", "to_state", "reason"]
     list_filter = ["to_state", "from_state", ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["comment__author", "moderator"]
     search_fields = ["reason", "comment__body"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "comment", "reporter", "reason"]
     list_filter = ["reason"]
     list_select_related = ["comment__author", "reporter"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ModerationSettings)
