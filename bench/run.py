@@ -209,7 +209,8 @@ def free_port() -> int:
 def server_environment(env: dict) -> dict:
     return {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_ENV": "production",
             "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": HOST, "DEBUG": "false",
-            "LOG_LEVEL": "WARNING", "CELERY_TASK_ALWAYS_EAGER": "false"}
+            "LOG_LEVEL": "WARNING", "CELERY_TASK_ALWAYS_EAGER": "false",
+            "RATE_LIMIT_COMMENTS": ""}  # one account posts flat out: no abuse limit
 
 
 class Gunicorn:
@@ -650,12 +651,69 @@ def scaling(env, prepared, seed_info, options) -> int:
         gain = f"{rps / one[r['key']]:.2f}×" if r["workers"] == 2 and one.get(r["key"]) else ""
         lines.append(f"| {r['name']} | {r['workers']} | {rps:,.{0 if rps >= 10 else 1}f} | {r.get('p50_ms', '–')} | "
                      f"{r.get('p99_ms', '–')} | {r.get('errors', '–')} | {gain} |")
+    celery_rows = celery_scaling(env)
+    lines += ["", "# Scaling: Celery worker processes", "",
+              f"{CELERY_DELIVERIES} followers' digests (real queries, templates and an email each, "
+              "sent to a discarding backend) queued through Redis, timed until every row is done.", "",
+              "| Worker processes | Seconds | Digests/s | 2 ÷ 1 |", "| ---: | ---: | ---: | ---: |"]
+    for row in celery_rows:
+        gain = f"{row['per_second'] / celery_rows[0]['per_second']:.2f}×" if row is not celery_rows[0] else ""
+        lines.append(f"| {row['workers']} | {row['seconds']} | {row['per_second']} | {gain} |")
     table = "\n".join(lines) + "\n"
     (RESULTS / "scaling.md").write_text(table)
-    (RESULTS / "scaling.json").write_text(json.dumps({"seed": seed_info, "rows": rows, **options}, indent=2,
-                                                     default=str))
+    (RESULTS / "scaling.json").write_text(json.dumps({"seed": seed_info, "rows": rows, "celery": celery_rows,
+                                                      **options}, indent=2, default=str))
     print("\n" + table)
     return 0
+
+
+CELERY_DELIVERIES = 600
+
+
+def celery_scaling(env: dict) -> list[dict]:
+    """The same batch of digest deliveries with 1 and then 2 worker processes."""
+    from coe.celery import app
+    from consultation import digests
+    from consultation.models import Comment, DigestDelivery
+    from consultation.tasks import send_digest
+
+    latest = Comment.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+    period = digests.week_start(latest.date()) if latest else digests.last_complete_week()
+    digests.digest_plan(DigestDelivery.Kind.FOLLOWERS, period)
+    ids = list(DigestDelivery.objects.filter(kind="followers", period_start=period)
+               .order_by("pk").values_list("pk", flat=True)[:CELERY_DELIVERIES])
+    rows = []
+    celery = Path(sys.executable).with_name("celery")
+    worker_env = {**server_environment(env), "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+    for workers in (1, 2):
+        DigestDelivery.objects.filter(pk__in=ids).update(status="pending", sent_at=None, attempts=0)
+        app.control.purge()
+        log(f"celery with {workers} worker process{'es' if workers > 1 else ''}: {len(ids)} digests")
+        process = subprocess.Popen(  # noqa: S603
+            [str(celery), "-A", "coe", "worker", "--pool=prefork", f"--concurrency={workers}",
+             "--loglevel=WARNING", "--without-gossip", "--without-mingle", "-n", f"bench-{workers}@%h"],
+            env=worker_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while not app.control.ping(timeout=0.5):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("the Celery worker did not start")
+            started = time.perf_counter()
+            for delivery_id in ids:
+                send_digest.delay(delivery_id)
+            while DigestDelivery.objects.filter(pk__in=ids, status__in=["pending", "sending"]).exists():
+                if time.perf_counter() - started > 240:
+                    break
+                time.sleep(0.2)
+            seconds = time.perf_counter() - started
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+        done = DigestDelivery.objects.filter(pk__in=ids).exclude(status__in=["pending", "sending"]).count()
+        rows.append({"workers": workers, "seconds": round(seconds, 1), "done": done,
+                     "per_second": round(done / seconds, 1)})
+    return rows
 
 
 if __name__ == "__main__":

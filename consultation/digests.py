@@ -11,7 +11,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
@@ -204,6 +205,30 @@ class FollowedItem:
     subject: object
     comments: list
     official_responses: list
+    total_comments: int = 0
+
+    @property
+    def more_comments(self) -> int:
+        return self.total_comments - len(self.comments)
+
+
+COMMENTS_PER_FOLLOWED_ITEM = 5
+
+
+def _latest_per(queryset, partition: str, ids) -> tuple[dict, dict]:
+    """The newest few comments and the total, per followed subject: two queries whatever
+    the number of comments (a busy area can have thousands in a week)."""
+    scoped = queryset.filter(**{f"{partition}__in": ids})
+    totals = {row[partition]: row["n"] for row in scoped.values(partition).annotate(n=Count("pk"))}
+    ranked = scoped.annotate(
+        rank=Window(RowNumber(), partition_by=[F(partition)], order_by=[F("created_at").desc(), F("pk").desc()])
+    ).filter(rank__lte=COMMENTS_PER_FOLLOWED_ITEM)
+    latest = defaultdict(list)
+    for comment in ranked.select_related("author__organisation", "focus_area", "idea__focus_area", "parent"):
+        latest[getattr(comment, partition)].append(comment)
+    for comments in latest.values():
+        comments.sort(key=lambda c: (c.created_at, c.pk))
+    return latest, totals
 
 
 def build_followers_digest(person: User, period_start: date) -> list[FollowedItem]:
@@ -214,36 +239,29 @@ def build_followers_digest(person: User, period_start: date) -> list[FollowedIte
         return []
     area_ids = [f.focus_area_id for f in follows if f.focus_area_id]
     idea_ids = [f.idea_id for f in follows if f.idea_id]
-    comments = (
+    new = (
         Comment.objects.filter(state=Comment.State.PUBLISHED, withdrawn_at__isnull=True,
                                created_at__gte=start, created_at__lt=end)
-        .filter(Q(focus_area_id__in=area_ids) | Q(idea_id__in=idea_ids))
         .exclude(author=person)
-        .select_related("author__organisation", "focus_area", "idea__focus_area", "parent")
-        .order_by("created_at")
     )
-    responses = (OfficialResponse.objects.filter(is_published=True, focus_area_id__in=area_ids,
-                                                 published_at__gte=start, published_at__lt=end)
-                 .select_related("focus_area"))
-    by_area, by_idea = defaultdict(list), defaultdict(list)
-    for comment in comments:
-        if comment.idea_id in idea_ids:
-            by_idea[comment.idea_id].append(comment)
-        if comment.focus_area_id in area_ids:
-            by_area[comment.focus_area_id].append(comment)
+    by_area, area_totals = _latest_per(new, "focus_area_id", area_ids) if area_ids else ({}, {})
+    by_idea, idea_totals = _latest_per(new, "idea_id", idea_ids) if idea_ids else ({}, {})
     official = defaultdict(list)
-    for response in responses:
+    for response in (OfficialResponse.objects.filter(is_published=True, focus_area_id__in=area_ids,
+                                                     published_at__gte=start, published_at__lt=end)
+                     .select_related("focus_area")):
         official[response.focus_area_id].append(response)
     items = []
     for follow in follows:
         if follow.idea_id:
-            new = by_idea.get(follow.idea_id, [])
-            extra = []
+            comments, total, extra = by_idea.get(follow.idea_id, []), idea_totals.get(follow.idea_id, 0), []
         else:
-            new = by_area.get(follow.focus_area_id, [])
+            comments = by_area.get(follow.focus_area_id, [])
+            total = area_totals.get(follow.focus_area_id, 0)
             extra = official.get(follow.focus_area_id, [])
-        if new or extra:
-            items.append(FollowedItem(subject=follow.subject, comments=new, official_responses=extra))
+        if comments or extra:
+            items.append(FollowedItem(subject=follow.subject, comments=comments, official_responses=extra,
+                                      total_comments=total))
     return items
 
 

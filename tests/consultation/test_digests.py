@@ -358,3 +358,18 @@ def test_beat_schedule_declares_the_weekly_digest_once():
     assert len(entries) == 1
     assert entries[0]["schedule"] == crontab(day_of_week="mon", hour=8, minute=0)
     assert uuid  # imported for factories' keys
+
+
+def test_a_busy_followed_area_shows_the_newest_few_and_how_many_more(areas, participant, django_assert_max_num_queries):
+    area = areas["improving-data-quality"]
+    Follow.objects.create(follower=participant, focus_area=area)
+    authors = UserFactory.create_batch(3)
+    for n in range(12):
+        CommentFactory(focus_area=area, author=authors[n % 3], body=f"Busy comment {n:02}",
+                       created_at=at(WEEK + timedelta(days=1), hour=8) + timedelta(minutes=n))
+    with django_assert_max_num_queries(8):
+        (item,) = digests.build_followers_digest(participant, WEEK)
+    assert [c.body for c in item.comments] == [f"Busy comment {n:02}" for n in range(7, 12)]
+    assert (item.total_comments, item.more_comments) == (12, 7)
+    message = digests.digest_message(DigestDelivery(kind="followers", period_start=WEEK, recipient=participant))
+    assert "and 7 more" in message.body
