@@ -37,7 +37,7 @@ from consultation.models import (
 
 @admin.register(Consultation)
 class ConsultationAdmin(admin.ModelAdmin):
-    list_display = ["title", "opens_at", "closes_at"]
+    list_display = ["title", "opens_at", "closes_at", "retention_days"]
 
 
 @admin.register(Organisation)

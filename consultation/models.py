@@ -79,6 +79,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    deleted_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When the account was deleted or anonymised (consultation/privacy.py).",
+    )
 
     objects = UserManager()
 
@@ -93,7 +97,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.display_name or self.email
 
     @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
     def public_name(self):
+        if self.is_deleted:
+            return "A former participant"
         return self.display_name or "A participant"
 
     @property
@@ -112,6 +122,11 @@ class Consultation(models.Model):
     title = models.CharField(max_length=200)
     opens_at = models.DateTimeField()
     closes_at = models.DateTimeField()
+    retention_days = models.PositiveIntegerField(
+        null=True, blank=True,
+        help_text="Days after the consultation closes before participants' accounts are anonymised "
+        "(manage.py enforce_retention). Empty: kept until a period is set.",
+    )
 
     class Meta:
         ordering = ["-opens_at"]

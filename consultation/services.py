@@ -236,6 +236,7 @@ def decisions_awaiting_notice(*, before) -> list[int]:
     approved_after_hold = Q(from_state=Comment.State.PENDING, to_state=Comment.State.PUBLISHED)
     return list(
         ModerationDecision.objects.filter(removed | approved_after_hold, moderator__isnull=False,
-                                          author_notified_at__isnull=True, created_at__lt=before)
+                                          author_notified_at__isnull=True, created_at__lt=before,
+                                          comment__author__deleted_at__isnull=True)
         .values_list("pk", flat=True)
     )

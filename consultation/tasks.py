@@ -20,6 +20,8 @@ def notify_author_of_decision(self, decision_id: int) -> str:
                                                         "comment__idea").get(pk=decision_id)
     if decision.author_notified_at:
         return "already sent"  # a retried or duplicated task sends nothing twice
+    if decision.comment.author.is_deleted:
+        return "no one to tell"  # the account was deleted: no address, nobody to write to
     comment = decision.comment
     live = decision.to_state == Comment.State.PUBLISHED
     message = build_email(
@@ -97,3 +99,13 @@ def send_waiting_notices(older_than_seconds: int = 120) -> int:
     for delivery_id in digests_waiting:
         send_digest.delay(delivery_id)
     return len(waiting) + len(digests_waiting)
+
+
+# --- Privacy ------------------------------------------------------------------------
+
+@shared_task
+def enforce_retention() -> int:
+    """Anonymises accounts past their consultation's retention period (consultation/privacy.py)."""
+    from consultation.privacy import retention_enforce
+
+    return len(retention_enforce().account_ids)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consultation import views
+from consultation import privacy_views, views
 
 app_name = "consultation"
 
@@ -21,4 +21,8 @@ urlpatterns = [
          name="comment_on_delivery_option"),
     path("ideas/<slug:area_slug>/<slug:slug>/comments/", views.comment_on_idea, name="comment_on_idea"),
     path("ideas/<slug:area_slug>/<slug:slug>/follow/", views.follow_idea, name="follow_idea"),
+    path("privacy/", privacy_views.privacy_notice, name="privacy"),
+    path("your-account/download-your-data/", privacy_views.data_export, name="data_export"),
+    path("your-account/delete/", privacy_views.account_delete, name="account_delete"),
+    path("your-account/deleted/", privacy_views.account_deleted, name="account_deleted"),
 ]
