@@ -170,6 +170,12 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "1/m/user",
     "confirm_email": "1/3m/key",
 }
+# Our own abuse limits, in the same notation (consultation/rate_limits.py): per account
+# ("user") and per address ("ip"). Over a limit gets the "too many attempts" page (429).
+CONSULTATION_RATE_LIMITS = {
+    "comment": env.str("RATE_LIMIT_COMMENTS", default="10/m/user,60/h/user,30/m/ip"),
+    "report": env.str("RATE_LIMIT_REPORTS", default="20/h/user,60/h/ip"),
+}
 
 # --- Email ----------------------------------------------------------------
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

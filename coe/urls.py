@@ -22,3 +22,5 @@ handler400 = "coe.views.bad_request"
 handler403 = "coe.views.permission_denied"
 handler404 = "coe.views.page_not_found"
 handler500 = "coe.views.server_error"
+# allauth answers its own rate limits with this too (allauth.core.internal.ratelimit).
+handler429 = "consultation.rate_limits.too_many_requests"

@@ -12,6 +12,17 @@ OPTION_REASON_MAX = 2000
 SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
+class HoneypotInput(forms.TextInput):
+    """A text box no person sees or reaches: hidden from sight, from assistive technology
+    and from the tab order. Bots that fill every field fill it."""
+
+    template_name = "components/forms/_honeypot.html"
+    is_hidden = True  # rendered among the form's hidden fields, without a GOV.UK field group
+
+    def __init__(self):
+        super().__init__(attrs={"tabindex": "-1", "autocomplete": "off"})
+
+
 class CommentForm(forms.Form):
     body = forms.CharField(
         label="Your comment",
@@ -36,6 +47,11 @@ class CommentForm(forms.Form):
         error_messages={"invalid_choice": "Select a kind of comment from the list"},
     )
     submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    # The honeypot: anything in it means a bot (the view discards the comment).
+    website = forms.CharField(label="Website", required=False, strip=False, widget=HoneypotInput)
+
+    def is_from_a_bot(self) -> bool:
+        return bool(self.data.get("website"))
 
 
 class ReplyForm(CommentForm):
@@ -47,6 +63,7 @@ class ReplyForm(CommentForm):
 
 class CommentEditForm(CommentForm):
     submission_key = None  # an edit changes an existing comment; nothing to de-duplicate
+    website = None
 
 
 class ProfileForm(forms.Form):

@@ -1,3 +1,4 @@
+import logging
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -20,9 +21,12 @@ from consultation.forms import (
     ResponseForm,
 )
 from consultation.models import Comment, DigestDelivery
+from consultation.rate_limits import rate_limit_consume, too_many_requests
 from ideas.models import FocusArea, Idea
 from ideas.selectors import focus_areas_for_listing
 from models_of_delivery.models import DeliveryOption
+
+logger = logging.getLogger(__name__)
 
 
 def participant_required(view):
@@ -93,6 +97,14 @@ def _render_comment_form(request, form, *, subject, parent=None, status=200):
 
 
 def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, parent=None):
+    retry_after = rate_limit_consume(request, "comment")
+    if retry_after is not None:
+        return too_many_requests(request, retry_after)
+    if form.is_from_a_bot():
+        # Answer as if it worked, so the bot learns nothing; nothing is stored.
+        logger.warning("Honeypot filled: comment by account %s discarded", request.user.pk)
+        messages.success(request, "Your reply has been posted" if parent else "Your comment has been posted")
+        return redirect((idea or focus_area or delivery_option or parent.subject).get_absolute_url())
     if not form.is_valid():
         subject = idea or focus_area or delivery_option
         return _render_comment_form(request, form, subject=subject, parent=parent, status=400)
@@ -272,6 +284,8 @@ def comment_report(request, pk):
     )
     if comment.author_id == request.user.pk:
         raise Http404  # nobody reports their own comment; they can edit or withdraw it
+    if request.method == "POST" and (retry_after := rate_limit_consume(request, "report")) is not None:
+        return too_many_requests(request, retry_after)
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         _, created = services.comment_report(

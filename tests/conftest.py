@@ -22,6 +22,19 @@ def pytest_configure(config):
             pytest.exit("CI=true but REDIS_URL is not set", returncode=3)
 
 
+def pytest_terminal_summary(terminalreporter):
+    from tests import summary
+
+    if summary.COUNTS["matrix_requests"]:
+        summary.line(f"Authorisation matrix: {summary.COUNTS['matrix_requests']} requests made")
+    if summary.COUNTS["hypothesis_examples"]:
+        summary.line(f"Hypothesis: {summary.COUNTS['hypothesis_examples']} examples run")
+    if summary.LINES:
+        terminalreporter.section("figures")
+        for text in summary.LINES:
+            terminalreporter.write_line(text)
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
