@@ -689,10 +689,11 @@ def celery_scaling(env: dict) -> list[dict]:
         DigestDelivery.objects.filter(pk__in=ids).update(status="pending", sent_at=None, attempts=0)
         app.control.purge()
         log(f"celery with {workers} worker process{'es' if workers > 1 else ''}: {len(ids)} digests")
+        worker_log = (RESULTS / "celery.log").open("a")
         process = subprocess.Popen(  # noqa: S603
             [str(celery), "-A", "coe", "worker", "--pool=prefork", f"--concurrency={workers}",
              "--loglevel=WARNING", "--without-gossip", "--without-mingle", "-n", f"bench-{workers}@%h"],
-            env=worker_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=worker_env, cwd=ROOT, stdout=worker_log, stderr=subprocess.STDOUT,
         )
         try:
             deadline = time.monotonic() + 60
@@ -710,6 +711,7 @@ def celery_scaling(env: dict) -> list[dict]:
         finally:
             process.terminate()
             process.wait(timeout=30)
+            worker_log.close()
         done = DigestDelivery.objects.filter(pk__in=ids).exclude(status__in=["pending", "sending"]).count()
         rows.append({"workers": workers, "seconds": round(seconds, 1), "done": done,
                      "per_second": round(done / seconds, 1)})
