@@ -37,4 +37,9 @@ def declare_schedules(sender, **kwargs):
             "task": "consultation.tasks.send_waiting_notices",
             "schedule": crontab(minute="*/10"),
         },
+        # Does nothing until a retention period is set and has passed; then anonymises.
+        "retention": {
+            "task": "consultation.tasks.enforce_retention",
+            "schedule": crontab(hour=3, minute=30),
+        },
     }

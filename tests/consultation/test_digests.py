@@ -357,6 +357,10 @@ def test_beat_schedule_declares_the_weekly_digest_once():
     entries = [e for e in app.conf.beat_schedule.values() if e["task"] == "consultation.tasks.send_weekly_digests"]
     assert len(entries) == 1
     assert entries[0]["schedule"] == crontab(day_of_week="mon", hour=8, minute=0)
+    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert tasks == {"consultation.tasks.send_weekly_digests", "consultation.tasks.send_waiting_notices",
+                     "consultation.tasks.enforce_retention"}
+    assert all(task in app.tasks for task in tasks)
     assert uuid  # imported for factories' keys
 
 
