@@ -74,6 +74,9 @@ def load_demo_content():
                 reflection_kind=kind, submission_key=uuid.uuid5(DEMO_NAMESPACE, str(number)),
             )
             threads.append(comment)
+            if comment.state == Comment.State.PENDING:
+                # New accounts' first comments are held by default: the demo moderator lets them through.
+                services.comment_moderate(comment=comment, moderator=staff, to_state=Comment.State.PUBLISHED)
         areas = list(FocusArea.objects.prefetch_related("ideas"))
         for index, person in enumerate(people.values()):
             scores = {area: ((index + n) % 5 + 1, (index * 2 + n) % 5 + 1) for n, area in enumerate(areas)}
