@@ -9,8 +9,7 @@ CONTENT_MODELS = [
     "models_of_delivery.Consideration", "models_of_delivery.OptionAssessment",
     "models_of_delivery.CentreAim", "models_of_delivery.InitialFunction",
     "models_of_delivery.SpokeArrangement",
-    "consultation.Comment", "consultation.Response", "consultation.OptionRating",
-    "consultation.OfficialResponse", "consultation.Consultation",
+    "consultation.Comment", "consultation.OfficialResponse", "consultation.Consultation",
 ]
 
 
@@ -27,6 +26,13 @@ def _person_changed(sender, update_fields=None, **kwargs):
     _content_changed(sender)
 
 
+def _response_changed(sender, instance, **kwargs):
+    # Drafts show nowhere public; a submitted response changes counts. Its scores and
+    # ratings are saved in the same transaction, so the bump after commit covers them.
+    if instance.status == "submitted":
+        _content_changed(sender)
+
+
 class CoeConfig(AppConfig):
     name = "coe"
     verbose_name = "Portal"
@@ -36,6 +42,9 @@ class CoeConfig(AppConfig):
             model = apps.get_model(label)
             post_save.connect(_content_changed, sender=model, dispatch_uid=f"content-{label}-save")
             post_delete.connect(_content_changed, sender=model, dispatch_uid=f"content-{label}-delete")
+        response = apps.get_model("consultation.Response")
+        post_save.connect(_response_changed, sender=response, dispatch_uid="content-response-save")
+        post_delete.connect(_content_changed, sender=response, dispatch_uid="content-response-delete")
         post_save.connect(_person_changed, sender=apps.get_model("consultation.User"),
                           dispatch_uid="content-person-save")
         exemplifies = apps.get_model("models_of_delivery.AnalogousOrganisation").exemplifies.through

@@ -58,11 +58,10 @@ def test_signed_in_people_and_cookie_bearers_are_never_served_from_the_cache(cli
     assert "X-Page-Cache" not in client.get(area.get_absolute_url())
 
 
-def test_a_page_that_mints_a_csrf_token_is_not_shared(client, consultation):
-    client.get(reverse("account_login"))  # not decorated, but check the guard on a decorated view too
+def test_a_page_that_mints_a_csrf_token_is_not_shared(rf):
+    from django.contrib.auth.models import AnonymousUser
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
-    from django.test import RequestFactory
 
     from coe.page_cache import cache_anonymous_page
 
@@ -70,15 +69,19 @@ def test_a_page_that_mints_a_csrf_token_is_not_shared(client, consultation):
     def with_form(request):
         return HttpResponse(f"token {get_token(request)}")
 
-    request = RequestFactory().get("/with-form/")
-    from django.contrib.auth.models import AnonymousUser
+    @cache_anonymous_page
+    def without_form(request):
+        return HttpResponse("no token here")
 
-    request.user = AnonymousUser()
-    first = with_form(request)
-    again = RequestFactory().get("/with-form/")
-    again.user = AnonymousUser()
-    assert "X-Page-Cache" not in first
-    assert with_form(again).get("X-Page-Cache") is None
+    def visit(view, path):
+        request = rf.get(path)
+        request.user = AnonymousUser()
+        return view(request)
+
+    assert "X-Page-Cache" not in visit(with_form, "/with-form/")
+    assert "X-Page-Cache" not in visit(with_form, "/with-form/")  # never stored, never served
+    assert visit(without_form, "/plain/")["X-Page-Cache"] == "miss"
+    assert visit(without_form, "/plain/")["X-Page-Cache"] == "hit"
 
 
 def test_pages_are_served_when_the_cache_is_down(client, consultation, area, settings):
@@ -87,3 +90,17 @@ def test_pages_are_served_when_the_cache_is_down(client, consultation, area, set
                                    "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
     for url in (reverse("start"), reverse("ideas:catalogue"), area.get_absolute_url()):
         assert client.get(url).status_code == 200
+
+
+def test_saving_a_draft_keeps_the_cache_and_submitting_refreshes_counts(client, consultation, participant, area):
+    def respond(**extra):
+        return client.post(reverse("consultation:your_response"), {f"usefulness_{area.pk}": "4", **extra})
+
+    reader = type(client)()
+    reader.get(area.get_absolute_url())
+    client.force_login(participant)
+    respond(save="1")
+    assert reader.get(area.get_absolute_url())["X-Page-Cache"] == "hit"
+    respond(submit="1")
+    page = reader.get(area.get_absolute_url())
+    assert page["X-Page-Cache"] == "miss" and b"1 person responded" in page.content
