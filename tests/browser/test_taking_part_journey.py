@@ -40,7 +40,7 @@ def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultat
     page.get_by_label("Local authority (if you work for one)").select_option(label="Leeds")
     page.get_by_label("Password", exact=True).fill("a-long-Passphrase-77")
     page.get_by_label("Password (again)").fill("a-long-Passphrase-77")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create account").click()
     assert_accessible(page)
 
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[-1].body).group(0)
