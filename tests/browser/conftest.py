@@ -83,8 +83,8 @@ def live_site(transactional_db):
         raise thread.error
     yield LiveSite(f"http://{thread.host}:{thread.port}")
     thread.terminate()
-    for conn in shared.values():
-        conn.dec_thread_sharing()
+    # The shared in-memory SQLite connection stays shareable: the browser's keep-alive
+    # request threads can outlive the server by a moment and close it from their thread.
 
 
 def axe_violations(page) -> list[dict]:
