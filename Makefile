@@ -81,7 +81,7 @@ $(STAMPS)/wrk:
 bench: install $(STAMPS)/wrk ## Seed PostgreSQL, serve under gunicorn, measure with wrk, write bench-results/ (under 10 min)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-bench-scaling: install $(STAMPS)/wrk ## Throughput of one read page with 1 and 2 gunicorn workers (bench-results/scaling.md)
+bench-scaling: install $(STAMPS)/wrk ## Throughput with 1 and 2 gunicorn workers, and 1 and 2 Celery workers (bench-results/scaling.md)
 	$(BIN)/python -m bench.run --scaling $(BENCH_ARGS)
 
 worker: install ## Run a Celery worker (needs REDIS_URL)
