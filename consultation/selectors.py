@@ -71,7 +71,11 @@ class _CountedPaginator(Paginator):
 
 def thread_count(viewer, subject_filter) -> int:
     """Threads everyone can see (cached until content changes), plus the viewer's own
-    threads that only they can see (pending or hidden, with no public replies)."""
+    threads that only they can see (pending or hidden, with no public replies).
+
+    Not counted: a thread visible to the viewer only through their own pending reply
+    under a comment nobody else can see. Rare; at worst it drops off the last page.
+    """
     key = versioned_key("threads:" + ":".join(f"{k}={v}" for k, v in sorted(subject_filter.items())))
     public = cache.get(key)
     if public is None:
