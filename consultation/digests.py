@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Avg, Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 
+from coe.page_cache import versioned_key
 from consultation.emails import absolute, build_email
 from consultation.models import (
     Comment,
@@ -326,7 +328,17 @@ def _claim(delivery_id: int) -> DigestDelivery | None:
         return delivery
 
 
-def digest_message(delivery: DigestDelivery, *, design_team_digest=None):
+def design_team_digest_for(period_start: date) -> DesignTeamDigest:
+    """Built once per week and content version, not once per member of staff."""
+    key = versioned_key(f"digest:design-team:{period_start.isoformat()}")
+    digest = cache.get(key)
+    if digest is None:
+        digest = build_design_team_digest(period_start)
+        cache.set(key, digest, 3600)
+    return digest
+
+
+def digest_message(delivery: DigestDelivery):
     """The email for a delivery, or None when there is nothing new for this person."""
     person, kind = delivery.recipient, delivery.kind
     if kind == DigestDelivery.Kind.FOLLOWERS and not person.wants_followers_digest:
@@ -339,7 +351,7 @@ def digest_message(delivery: DigestDelivery, *, design_team_digest=None):
                "preferences_url": absolute(reverse("consultation:profile")),
                "period_start": delivery.period_start, "period_end": delivery.period_start + timedelta(days=6)}
     if kind == DigestDelivery.Kind.DESIGN_TEAM:
-        digest = design_team_digest or build_design_team_digest(delivery.period_start)
+        digest = design_team_digest_for(delivery.period_start)
         context["digest"] = digest
         template = "digest_design_team"
     else:

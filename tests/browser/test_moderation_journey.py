@@ -9,7 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from consultation.models import Comment, Consultation, ModerationSettings
-from consultation.roles_staff import GROUP_PERMISSIONS, MODERATORS, sync_staff_groups
+from consultation.roles_staff import MODERATORS, sync_staff_groups
 from ideas.models import FocusArea
 from tests.browser.conftest import assert_accessible
 from tests.factories import CommentFactory, UserFactory
@@ -40,7 +40,6 @@ def setting(live_site):
         for config in apps.get_app_configs():
             create_permissions(config, verbosity=0)
         sync_staff_groups(Group, Permission)
-    assert GROUP_PERMISSIONS[MODERATORS]
     return live_site
 
 
