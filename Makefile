@@ -49,8 +49,9 @@ run: install ## Set up and serve the portal with demo content at http://127.0.0.
 static: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
-lint: install ## Run ruff over the code
+lint: install ## Run ruff over the code and check the architecture's import contracts (pyproject.toml)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 check-migrations: install ## Fail if a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run

@@ -2,7 +2,7 @@
 
 Run by bench/run.py as `python -m bench.digest` with the benchmark database configured.
 Prints one line: BENCH_JSON {...}. The digest is issue 6's work: until
-consultation.digests.build_design_team_digest exists this reports "not built yet".
+consultation.digests.design_team.build_design_team_digest exists this reports "not built yet".
 """
 
 import dataclasses
@@ -16,9 +16,7 @@ from datetime import date, datetime, timedelta
 
 import django
 
-CANDIDATES = [("consultation.digests", "build_design_team_digest"),
-              ("consultation.services", "digest_build_design_team"),
-              ("consultation.digests", "design_team_digest")]
+CANDIDATES = [("consultation.digests.design_team", "build_design_team_digest")]
 
 
 def _find():
@@ -78,7 +76,7 @@ def main() -> dict:
     path, function = _find()
     if function is None:
         return {"status": "not built yet",
-                "note": "consultation.digests.build_design_team_digest does not exist yet (issue 6)"}
+                "note": "consultation.digests.design_team.build_design_team_digest does not exist yet (issue 6)"}
     try:
         arguments = _arguments(function)
     except TypeError as error:

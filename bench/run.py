@@ -121,7 +121,8 @@ def ensure_seeded(database_url: str, reseed: bool) -> dict:
     from django.db import connections, transaction
 
     from bench import seed
-    from consultation.models import Comment, Response
+    from consultation.comments.models import Comment
+    from consultation.responses.models import Response
 
     create_database(database_url, drop=reseed)
     migrate(database_url)
@@ -155,8 +156,9 @@ def prepare_actors(password: str) -> dict:
     from django.db.models import Count, ProtectedError
 
     from bench.seed import open_consultation
-    from consultation.models import Comment, User
-    from consultation.roles import Role
+    from consultation.comments.models import Comment
+    from consultation.people.models import User
+    from consultation.people.roles import Role
     from ideas.models import FocusArea
 
     open_consultation()
@@ -673,13 +675,14 @@ CELERY_DELIVERIES = 600
 def celery_scaling(env: dict) -> list[dict]:
     """The same batch of digest deliveries with 1 and then 2 worker processes."""
     from coe.celery import app
-    from consultation import digests
-    from consultation.models import Comment, DigestDelivery
-    from consultation.tasks import send_digest
+    from consultation.comments.models import Comment
+    from consultation.digests import periods, sending
+    from consultation.digests.models import DigestDelivery
+    from consultation.digests.tasks import send_digest
 
     latest = Comment.objects.order_by("-created_at").values_list("created_at", flat=True).first()
-    period = digests.week_start(latest.date()) if latest else digests.last_complete_week()
-    digests.digest_plan(DigestDelivery.Kind.FOLLOWERS, period)
+    period = periods.week_start(latest.date()) if latest else periods.last_complete_week()
+    sending.digest_plan(DigestDelivery.Kind.FOLLOWERS, period)
     ids = list(DigestDelivery.objects.filter(kind="followers", period_start=period)
                .order_by("pk").values_list("pk", flat=True)[:CELERY_DELIVERIES])
     rows = []

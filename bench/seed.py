@@ -26,17 +26,10 @@ from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 
-from consultation.models import (
-    Comment,
-    Consultation,
-    FocusAreaScore,
-    Follow,
-    IdeaFlag,
-    Organisation,
-    Response,
-    User,
-)
-from consultation.roles import Role
+from consultation.comments.models import Comment, Follow
+from consultation.people.models import Consultation, Organisation, User
+from consultation.people.roles import Role
+from consultation.responses.models import FocusAreaScore, IdeaFlag, Response
 from ideas.models import FocusArea, Idea
 
 FULL_VOLUME = {"users": 20_000, "commenters": 5_000, "responses": 20_000, "comments": 200_000,

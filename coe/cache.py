@@ -1,67 +1,130 @@
-"""A Redis cache that fails open: when Redis is down the portal keeps serving, uncached.
+"""The one cache module: content versions, get-or-compute, whole pages for signed-out readers.
 
-Pages, counts and rate limits all use the cache; none of them is worth a 500. A failed
-call answers as a miss (or does nothing) and is logged once a minute at most.
+A newsletter sends hundreds of people, signed out, to the same few pages. Those pages, the
+counts on them and the analysis figures are cached under one *content version*; any change
+to what they show bumps the version once the transaction commits, so the next reader gets
+fresh content (docs/decisions/0005). Each app declares, in its AppConfig.ready(), which of
+its own models change that content (`content_depends_on`); no app wires another's signals.
+
+Signed-in people are never served a cached page, nor is anyone carrying a cookie (a
+session, a flash message). The cache itself fails open (coe/cache_backend.py).
 """
 
-import logging
-import time
+import hashlib
+from collections.abc import Callable
+from functools import wraps
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 
-logger = logging.getLogger(__name__)
-UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError, OSError)
-_last_warning = 0.0
-
-
-def _warn(error):
-    global _last_warning
-    if time.monotonic() - _last_warning > 60:
-        _last_warning = time.monotonic()
-        logger.warning("Cache unavailable, serving without it: %s", error)
+CONTENT_VERSION_KEY = "content-version"
+PAGE_TIMEOUT = 300  # also bounds how late the open/closed banner can be at a window's edge
+FIGURES_TIMEOUT = 3600
+ALLOWED_COOKIES = {"csrftoken"}
 
 
-class ResilientRedisCache(RedisCache):
-    def _safely(self, method, default, *args, **kwargs):
-        try:
-            return getattr(super(), method)(*args, **kwargs)
-        except UNAVAILABLE as error:
-            _warn(error)
-            return default
+# --- The content version -----------------------------------------------------------------
 
-    def get(self, key, default=None, version=None):
-        return self._safely("get", default, key, default, version)
 
-    def get_many(self, keys, version=None):
-        return self._safely("get_many", {}, keys, version)
+def content_version() -> int:
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(CONTENT_VERSION_KEY, version, None)
+    return version
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._safely("set", None, key, value, timeout, version)
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._safely("add", False, key, value, timeout, version)
+def _bump():
+    try:
+        cache.incr(CONTENT_VERSION_KEY)
+    except ValueError:
+        cache.set(CONTENT_VERSION_KEY, 2, None)
 
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._safely("set_many", list(data), data, timeout, version)
 
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._safely("touch", False, key, timeout, version)
+def content_changed() -> None:
+    """Call when anything the cached pages, counts or figures show has changed.
 
-    def delete(self, key, version=None):
-        return self._safely("delete", False, key, version)
+    Bumps now, and again once the transaction commits: a reader between the two could
+    have cached the old content under the new version, and the second bump retires it.
+    """
+    _bump()
+    transaction.on_commit(_bump, robust=True)
 
-    def delete_many(self, keys, version=None):
-        return self._safely("delete_many", None, keys, version)
 
-    def has_key(self, key, version=None):
-        return self._safely("has_key", False, key, version)
+def versioned_key(name: str) -> str:
+    return f"{name}:v{content_version()}"
 
-    def incr(self, key, delta=1, version=None):
-        # A missing key still raises ValueError, as Django's contract says.
-        return self._safely("incr", delta, key, delta, version)
 
-    def clear(self):
-        return self._safely("clear", None)
+def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT):
+    """The value cached under `name` for the current content version, computed on a miss."""
+    return cache.get_or_set(versioned_key(name), compute, timeout)
+
+
+# --- Which models change the content (declared by each app) -------------------------------
+
+
+def content_depends_on(*models, when: Callable | None = None, ignore_fields=frozenset()) -> None:
+    """Saving or deleting any of these models changes cached content.
+
+    `when(instance)` limits which saves count; a save whose `update_fields` are all in
+    `ignore_fields` does not count (signing in touches `last_login`, which no page shows).
+    """
+
+    def saved(sender, instance, update_fields=None, **kwargs):
+        if update_fields is not None and set(update_fields) <= set(ignore_fields):
+            return
+        if when is None or when(instance):
+            content_changed()
+
+    def changed(sender, **kwargs):
+        content_changed()
+
+    for model in models:
+        uid = f"content-{model._meta.label}"
+        if model._meta.auto_created:  # a many-to-many table
+            m2m_changed.connect(changed, sender=model, dispatch_uid=uid, weak=False)
+            continue
+        post_save.connect(saved, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
+
+
+# --- Whole pages for signed-out readers ----------------------------------------------------
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method == "GET"
+        and not (set(request.COOKIES) - ALLOWED_COOKIES)
+        and not request.user.is_authenticated
+    )
+
+
+def cache_anonymous_page(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{digest}:v{content_version()}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Page-Cache"] = "hit"
+            response["Vary"] = "Cookie"
+            return response
+        response = view(request, *args, **kwargs)
+        # A page that minted a CSRF token is personal: never share it.
+        if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+            response["X-Page-Cache"] = "miss"
+        response["Vary"] = "Cookie"
+        return response
+
+    return wrapper

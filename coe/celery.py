@@ -32,9 +32,13 @@ def declare_schedules(sender, **kwargs):
             "task": "consultation.tasks.send_weekly_digests",
             "schedule": weekly_digest_schedule(),
         },
-        # The outbox sweep: notices that could not be queued when they were decided.
+        # The outbox sweeps: notices and digests that could not be queued when they were due.
         "waiting-notices": {
             "task": "consultation.tasks.send_waiting_notices",
+            "schedule": crontab(minute="*/10"),
+        },
+        "waiting-digests": {
+            "task": "consultation.tasks.send_waiting_digests",
             "schedule": crontab(minute="*/10"),
         },
         # Does nothing until a retention period is set and has passed; then anonymises.

@@ -4,9 +4,11 @@ import uuid
 
 from django.utils import timezone
 
-from consultation import services
-from consultation.models import Comment, Organisation, User
-from consultation.selectors import current_consultation
+from consultation.comments.models import Comment
+from consultation.moderation import lifecycle
+from consultation.people.models import Organisation, User
+from consultation.people.selectors import current_consultation
+from consultation.responses import services
 from ideas.models import FocusArea
 
 DEMO_PASSWORD = "demo-password-123"  # noqa: S105 (demo accounts on a laptop only)
@@ -68,7 +70,7 @@ def load_demo_content():
         threads = []
         for number, (email, slug, reply_to, kind, body) in enumerate(COMMENTS):
             area = FocusArea.objects.get(slug=slug)
-            comment, _ = services.comment_create(
+            comment, _ = lifecycle.comment_create(
                 author=people[email], consultation=consultation, focus_area=area,
                 parent=threads[reply_to] if reply_to is not None else None, body=body,
                 reflection_kind=kind, submission_key=uuid.uuid5(DEMO_NAMESPACE, str(number)),
@@ -76,7 +78,7 @@ def load_demo_content():
             threads.append(comment)
             if comment.state == Comment.State.PENDING:
                 # New accounts' first comments are held by default: the demo moderator lets them through.
-                services.comment_moderate(comment=comment, moderator=staff, to_state=Comment.State.PUBLISHED)
+                lifecycle.comment_moderate(comment=comment, moderator=staff, to_state=Comment.State.PUBLISHED)
         areas = list(FocusArea.objects.prefetch_related("ideas"))
         for index, person in enumerate(people.values()):
             scores = {area: ((index + n) % 5 + 1, (index * 2 + n) % 5 + 1) for n, area in enumerate(areas)}

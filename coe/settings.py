@@ -45,9 +45,17 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "coe",
+    # Ground floor: the catalogue and the delivery options import nothing of ours.
     "ideas",
-    "consultation",
     "models_of_delivery",
+    # The consultation's own apps, each with one job, flowing one way (docs/decisions/0007).
+    "consultation.people",
+    "consultation.comments",
+    "consultation.moderation",
+    "consultation.responses",
+    "consultation.analysis",
+    "consultation.digests",
+    "consultation.privacy",
 ]
 
 MIDDLEWARE = [
@@ -78,7 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coe.context_processors.service",
-                "consultation.context_processors.consultation_window",
+                "consultation.people.context_processors.consultation_window",
             ],
         },
     },
@@ -101,7 +109,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Fails open: with Redis down, pages are served uncached instead of failing.
-            "BACKEND": "coe.cache.ResilientRedisCache",
+            "BACKEND": "coe.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "coe",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -110,7 +118,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for signed-out readers, invalidated on every change (coe/page_cache.py).
+# Whole pages for signed-out readers, invalidated on every change (coe/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 
 # --- Background work ------------------------------------------------------
@@ -158,8 +166,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Centre of Excellence consultation] "
-ACCOUNT_SIGNUP_FORM_CLASS = "consultation.forms.SignupProfileForm"
-ACCOUNT_FORMS = {"login": "consultation.account_forms.LoginForm"}
+ACCOUNT_SIGNUP_FORM_CLASS = "consultation.people.forms.SignupProfileForm"
+ACCOUNT_FORMS = {"login": "consultation.people.account_forms.LoginForm"}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
@@ -170,7 +178,7 @@ ACCOUNT_RATE_LIMITS = {
     "change_email": "1/m/user",
     "confirm_email": "1/3m/key",
 }
-# Our own abuse limits, in the same notation (consultation/rate_limits.py): per account
+# Our own abuse limits, in the same notation (coe/rate_limits.py): per account
 # ("user") and per address ("ip"). Over a limit gets the "too many attempts" page (429).
 CONSULTATION_RATE_LIMITS = {
     "comment": env.str("RATE_LIMIT_COMMENTS", default="10/m/user,60/h/user,30/m/ip"),

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from coe import health
-from coe.page_cache import cache_anonymous_page
+from coe.cache import cache_anonymous_page
 from ideas.selectors import catalogue_overview
 
 

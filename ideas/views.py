@@ -1,8 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
-from coe.page_cache import cache_anonymous_page
-from consultation.selectors import attach_activity
-from consultation.views import discussion_context
+from coe.cache import cache_anonymous_page
 from ideas.filters import CatalogueFilter
 from ideas.models import DeliveryStrand, Idea, Theme
 from ideas.selectors import focus_areas_for_listing, group_by_theme
@@ -12,7 +10,6 @@ from ideas.selectors import focus_areas_for_listing, group_by_theme
 def catalogue(request):
     filterset = CatalogueFilter(request.GET or None, queryset=focus_areas_for_listing())
     focus_areas = list(filterset.qs)
-    attach_activity(focus_areas)
     return render(
         request,
         "ideas/catalogue.html",
@@ -31,7 +28,6 @@ def catalogue(request):
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     areas = list(focus_areas_for_listing().filter(theme=theme))
-    attach_activity(areas)
     return render(request, "ideas/theme.html", {"theme": theme, "focus_areas": areas, "nav_section": "ideas"})
 
 
@@ -39,16 +35,13 @@ def theme_detail(request, slug):
 def strand_detail(request, slug):
     strand = get_object_or_404(DeliveryStrand, slug=slug)
     areas = list(focus_areas_for_listing().filter(delivery_strand=strand))
-    attach_activity(areas)
     return render(request, "ideas/strand.html", {"strand": strand, "focus_areas": areas, "nav_section": "ideas"})
 
 
 @cache_anonymous_page
 def focus_area_detail(request, slug):
     area = get_object_or_404(focus_areas_for_listing(), slug=slug)
-    attach_activity([area])
-    context = {"area": area, "nav_section": "ideas", **discussion_context(request, focus_area=area)}
-    return render(request, "ideas/focus_area.html", context)
+    return render(request, "ideas/focus_area.html", {"area": area, "nav_section": "ideas"})
 
 
 @cache_anonymous_page
@@ -64,6 +57,5 @@ def idea_detail(request, area_slug, slug):
         "area": idea.focus_area,
         "siblings": siblings,
         "nav_section": "ideas",
-        **discussion_context(request, focus_area=idea.focus_area, idea=idea),
     }
     return render(request, "ideas/idea.html", context)

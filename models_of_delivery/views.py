@@ -1,8 +1,6 @@
 from django.shortcuts import render
 
-from coe.page_cache import cache_anonymous_page
-from consultation.selectors import attach_option_activity
-from consultation.views import discussion_context
+from coe.cache import cache_anonymous_page
 from models_of_delivery import diagram, selectors
 
 SECTION = {"nav_section": "delivery"}
@@ -11,7 +9,6 @@ SECTION = {"nav_section": "delivery"}
 @cache_anonymous_page
 def overview(request):
     content = selectors.overview()
-    attach_option_activity(content["options"])
     picture = diagram.hub_and_spoke([spoke.title for spoke in content["spokes"]])
     return render(
         request, "models_of_delivery/overview.html", {**content, "diagram": picture, **SECTION}
@@ -21,19 +18,16 @@ def overview(request):
 @cache_anonymous_page
 def option_detail(request, slug):
     option, assessments = selectors.option_with_assessments(slug)
-    attach_option_activity([option])
     return render(
         request,
         "models_of_delivery/option.html",
-        {"option": option, "assessments": assessments, **SECTION,
-         **discussion_context(request, delivery_option=option)},
+        {"option": option, "assessments": assessments, **SECTION},
     )
 
 
 @cache_anonymous_page
 def comparison(request):
     content = selectors.comparison()
-    attach_option_activity(content["options"])
     return render(request, "models_of_delivery/compare.html", {**content, **SECTION})
 
 

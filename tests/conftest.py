@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from consultation.loaders import load_local_authorities
-from consultation.models import Organisation
+from consultation.people.loaders import load_local_authorities
+from consultation.people.models import Organisation
 from ideas.loaders import load_catalogue
 from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
 
@@ -147,7 +147,7 @@ def consultation(db):
 
     from django.utils import timezone
 
-    from consultation.models import Consultation
+    from consultation.people.models import Consultation
 
     now = timezone.now()
     current = Consultation.objects.first() or Consultation(title="Test round")
@@ -156,7 +156,7 @@ def consultation(db):
     current.save()
     # Most tests look at comments once moderation lets them through; the moderation
     # tests choose their own policy.
-    from consultation.models import ModerationSettings
+    from consultation.moderation.models import ModerationSettings
 
     ModerationSettings.objects.update_or_create(
         pk=1, defaults={"policy": ModerationSettings.Policy.PUBLISH}

@@ -2,8 +2,10 @@ import uuid
 
 import factory
 
-from consultation.models import Comment, Follow, Response, User
-from consultation.roles import Role
+from consultation.comments.models import Comment, Follow
+from consultation.people.models import User
+from consultation.people.roles import Role
+from consultation.responses.models import Response
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def superuser(db):
-    from consultation.models import User
+    from consultation.people.models import User
 
     return User.objects.create_superuser(email="root@example.org", password="x-long-password-1")
 

@@ -91,7 +91,7 @@ EXPECTED = {
     "unsubscribe/<str:token>/": ("200", "200"),
     "comments/<int:pk>/": ("200", "200"),
     "comments/<int:pk>/reply/": ("login 200 200 200 200", "login 400 400 400 400"),
-    "comments/<int:pk>/edit/": ("login 200 404 404 404", "login 200 404 404 404"),
+    "comments/<int:pk>/edit/": ("login 200 404 404 404", "login 400 404 404 404"),
     "comments/<int:pk>/withdraw/": ("login 200 404 404 404", "login 302 404 404 404"),
     "comments/<int:pk>/report/": ("login 404 200 200 200", "login 404 400 400 400"),
     "focus-areas/<slug:slug>/comments/": ("405", "login 400 400 400 400"),
@@ -120,7 +120,7 @@ EXPECTED = {
     "accounts/password/reset/key/done/": ("200", "405"),
     "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": ("200", "200"),
     "accounts/password/reset/done/": ("200", "405"),
-    # Analysis: only staff with consultation.view_analysis (the Analysts).
+    # Analysis: only staff with analysis.view_analysis (the Analysts).
     "analysis/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/ranking/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/priority-matrix/": ("login 403 403 403 200", "login 403 403 403 200"),
@@ -138,20 +138,20 @@ EXPECTED = {
     "admin/jsi18n/": ("admin-login admin-login admin-login 200 200", "admin-login admin-login admin-login 405 405"),
     "admin/r/<path:content_type_id>/<path:object_id>/": ("admin-login admin-login admin-login 302 302", "admin-login admin-login admin-login 302 302"),
     "admin/consultation/user/<id>/password/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
-    "admin/consultation/digestdelivery/preview/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
-    "admin/consultation/digestdelivery/preview/email/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
-    "admin/^(?P<app_label>auth|account|ideas|consultation|models_of_delivery)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
+    "admin/digests/digestdelivery/preview/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
+    "admin/digests/digestdelivery/preview/email/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
+    "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|digests)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
     "admin/(?P<url>.*)$": ("admin-login admin-login admin-login 404 404", "admin-login admin-login admin-login 404 404"),
 }
 
 # Which models' admin pages each staff group may open (their view permissions).
 MODERATOR_SEES = {
-    "consultation.comment", "consultation.report", "consultation.moderationdecision",
-    "consultation.moderationsettings", "consultation.officialresponse", "ideas.focusarea",
+    "comments.comment", "comments.report", "moderation.moderationdecision",
+    "moderation.moderationsettings", "comments.officialresponse", "ideas.focusarea",
 }
 # What POSTing an empty form to a change page does, for the models a moderator may change.
-MODERATOR_CHANGES = {"consultation.comment", "consultation.moderationsettings",
-                     "consultation.officialresponse"}
+MODERATOR_CHANGES = {"comments.comment", "moderation.moderationsettings",
+                     "comments.officialresponse"}
 
 # Generated admin URLs not requested one by one, and why that is safe.
 ADMIN_FAMILY_RULES = [
@@ -199,14 +199,11 @@ def world(catalogue, consultation, local_authorities):
     from allauth.account.models import EmailAddress, EmailConfirmationHMAC
     from allauth.account.utils import user_pk_to_url_str
 
-    from consultation import digests, roles_staff
-    from consultation.models import (
-        Comment,
-        DigestDelivery,
-        ModerationDecision,
-        OfficialResponse,
-        Report,
-    )
+    from consultation.comments.models import Comment, OfficialResponse, Report
+    from consultation.digests import sending
+    from consultation.digests.models import DigestDelivery
+    from consultation.moderation.models import ModerationDecision
+    from consultation.people import staff_groups as roles_staff
     from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
     from models_of_delivery.models import DeliveryOption
     from tests.factories import CommentFactory, FollowFactory, ResponseFactory, UserFactory
@@ -240,7 +237,7 @@ def world(catalogue, consultation, local_authorities):
             "area": area, "idea": idea, "comment": comment,
             "theme": Theme.objects.first(), "strand": DeliveryStrand.objects.first(),
             "option": DeliveryOption.objects.first(),
-            "token": digests.unsubscribe_token(owner, DigestDelivery.Kind.FOLLOWERS),
+            "token": sending.unsubscribe_token(owner, DigestDelivery.Kind.FOLLOWERS),
             "confirm_key": EmailConfirmationHMAC(address).key,
             "uidb36": user_pk_to_url_str(owner),
             "reset_key": default_token_generator.make_token(owner),
@@ -271,8 +268,8 @@ def path_for(route: Route, v: dict) -> str:
         "admin/consultation/user/<id>/password/": {"id": v["comment"].author_id},
         "admin/r/<path:content_type_id>/<path:object_id>/":
             {"content_type_id": ContentType.objects.get_for_model(comment).pk, "object_id": comment.pk},
-        "admin/^(?P<app_label>auth|account|ideas|consultation|models_of_delivery)/$":
-            {"app_label": "consultation"},
+        "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|digests)/$":
+            {"app_label": "comments"},
     }.get(route.route)
     if kwargs is None and "<int:pk>" in route.route:
         kwargs = {"pk": comment.pk}

@@ -2,7 +2,9 @@ import pytest
 from django.core.management import call_command
 
 from coe.demo import load_demo_content
-from consultation.models import Comment, Response, User
+from consultation.comments.models import Comment
+from consultation.people.models import User
+from consultation.responses.models import Response
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from consultation.models import Comment, Report, User
+from consultation.comments.models import Comment, Report
+from consultation.people.models import User
 from ideas.models import FocusArea
 from tests import summary
 from tests.factories import CommentFactory, UserFactory
@@ -97,7 +98,7 @@ def author(consultation, participant):
 
 @pytest.fixture
 def analyst(db):
-    from consultation import roles_staff
+    from consultation.people import staff_groups as roles_staff
 
     if not Group.objects.filter(name=roles_staff.ANALYSTS).exists():
         roles_staff.sync_staff_groups(Group, Permission)
@@ -272,7 +273,7 @@ def test_nul_in_every_text_field_is_an_error_not_a_500(author, client, participa
     assert post(author, reverse("consultation:reply", args=[parent.pk]), body=NUL,
                 submission_key=str(uuid.uuid4())).status_code == 400
     own = CommentFactory(author=participant, focus_area=area)
-    assert post(author, reverse("consultation:comment_edit", args=[own.pk]), body=NUL).status_code == 200
+    assert post(author, reverse("consultation:comment_edit", args=[own.pk]), body=NUL).status_code == 400
     assert Comment.objects.count() == created + 2  # the two made above, nothing from the forms
     assert post(author, reverse("consultation:profile"), display_name=NUL, role="la_data").status_code == 200
     assert "\x00" not in User.objects.get(pk=participant.pk).display_name

@@ -5,8 +5,8 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from consultation import services
-from consultation.models import Comment
+from consultation.comments.models import Comment
+from consultation.moderation import lifecycle
 from ideas.models import FocusArea
 from tests.factories import CommentFactory
 
@@ -30,7 +30,7 @@ def test_second_anonymous_read_is_a_hit_with_no_queries(client, consultation, ar
 
 def test_a_new_comment_shows_at_once(client, consultation, participant, area):
     client.get(area.get_absolute_url())
-    services.comment_create(author=participant, consultation=consultation, focus_area=area,
+    lifecycle.comment_create(author=participant, consultation=consultation, focus_area=area,
                             body="Fresh words for everyone", submission_key=uuid.uuid4())
     page = client.get(area.get_absolute_url())
     assert page["X-Page-Cache"] == "miss" and b"Fresh words for everyone" in page.content
@@ -40,7 +40,7 @@ def test_a_new_comment_shows_at_once(client, consultation, participant, area):
 def test_moderation_and_admin_edits_invalidate(client, consultation, area):
     comment = CommentFactory(focus_area=area, body="Soon to be hidden")
     assert b"Soon to be hidden" in client.get(area.get_absolute_url()).content
-    services.comment_moderate(comment=comment, moderator=None, to_state=Comment.State.HIDDEN, reason="x")
+    lifecycle.comment_moderate(comment=comment, moderator=None, to_state=Comment.State.HIDDEN, reason="x")
     assert b"Soon to be hidden" not in client.get(area.get_absolute_url()).content
     area.title = "Improving data quality, renamed"
     area.save()
@@ -63,7 +63,7 @@ def test_a_page_that_mints_a_csrf_token_is_not_shared(rf):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
 
-    from coe.page_cache import cache_anonymous_page
+    from coe.cache import cache_anonymous_page
 
     @cache_anonymous_page
     def with_form(request):
@@ -85,7 +85,7 @@ def test_a_page_that_mints_a_csrf_token_is_not_shared(rf):
 
 
 def test_pages_are_served_when_the_cache_is_down(client, consultation, area, settings):
-    settings.CACHES = {"default": {"BACKEND": "coe.cache.ResilientRedisCache",
+    settings.CACHES = {"default": {"BACKEND": "coe.cache_backend.ResilientRedisCache",
                                    "LOCATION": "redis://127.0.0.1:1/0",
                                    "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
     for url in (reverse("start"), reverse("ideas:catalogue"), area.get_absolute_url()):

@@ -12,8 +12,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from consultation.models import Comment, ModerationDecision
-from consultation.tasks import send_waiting_notices
+from consultation.comments.models import Comment
+from consultation.moderation.models import ModerationDecision
+from consultation.moderation.tasks import send_waiting_notices
 from tests.factories import CommentFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,8 +23,10 @@ DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 WITHOUT_REDIS = """
 import json, uuid
 from django.test import Client
-from consultation import services
-from consultation.models import Comment, User
+from consultation.moderation import lifecycle, notices
+from consultation.responses import services as response_services
+from consultation.comments.models import Comment
+from consultation.people.models import User
 out = {}
 reader = Client()
 out["reads"] = [reader.get(url).status_code for url in ("/", "/ideas/", "/ideas/improving-data-quality/",
@@ -35,7 +38,7 @@ writer.force_login(User.objects.get(email="writer@example.org"))
 posted = writer.post("/focus-areas/improving-data-quality/comments/",
                      {"body": "Posted while Redis was down", "submission_key": str(uuid.uuid4())})
 out["post"] = [posted.status_code, posted.get("Location", "")]
-decision = services.comment_moderate(
+decision = lifecycle.comment_moderate(
     comment=Comment.objects.get(body="To be hidden while Redis is down"),
     moderator=User.objects.get(email="mod@example.org"), to_state="hidden", reason="Names a colleague")
 out["decision"] = decision.pk
@@ -91,7 +94,7 @@ def test_reading_and_commenting_work_without_redis_and_notices_go_once_it_is_bac
 @pytest.mark.django_db
 def test_a_notice_that_meets_a_failing_mail_server_is_kept_and_sent_later(settings, catalogue, mailoutbox,
                                                                          django_capture_on_commit_callbacks):
-    from consultation import services
+    from consultation.moderation import lifecycle
     from ideas.models import FocusArea
 
     settings.EMAIL_BACKEND = "tests.consultation.flaky_mail.FailAfterTwoBackend"
@@ -101,7 +104,7 @@ def test_a_notice_that_meets_a_failing_mail_server_is_kept_and_sent_later(settin
     flaky_mail.healthy = False
     comment = CommentFactory(focus_area=FocusArea.objects.first())
     with django_capture_on_commit_callbacks(execute=True):
-        decision = services.comment_moderate(comment=comment, moderator=UserFactory(is_staff=True),
+        decision = lifecycle.comment_moderate(comment=comment, moderator=UserFactory(is_staff=True),
                                              to_state=Comment.State.REJECTED, reason="Spam")
     decision.refresh_from_db()
     assert decision.author_notified_at is None  # the failure was logged, not raised at the moderator

@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from consultation.models import FocusAreaScore, IdeaFlag, Response
+from consultation.responses.models import FocusAreaScore, IdeaFlag, Response
 from tests.factories import UserFactory
 
 
 def grant(user, *codenames):
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="consultation", codename__in=codenames))
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="analysis", codename__in=codenames))
     return user
 
 

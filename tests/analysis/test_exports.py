@@ -9,8 +9,9 @@ import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
-from consultation.models import Comment, ExportRecord
-from consultation.roles import Role
+from consultation.analysis.models import ExportRecord
+from consultation.comments.models import Comment
+from consultation.people.roles import Role
 from tests.analysis.conftest import respond
 from tests.factories import CommentFactory, UserFactory
 

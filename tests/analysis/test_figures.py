@@ -6,10 +6,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from consultation import analysis
-from consultation.analysis import Scope
-from consultation.models import Comment, Organisation, Response
-from consultation.roles import Role
+from consultation.analysis import figures, rankings, scope
+from consultation.analysis.scope import Scope
+from consultation.comments.models import Comment
+from consultation.people.models import Organisation
+from consultation.people.roles import Role
+from consultation.responses.models import Response
 from ideas.models import Idea
 from tests.analysis.conftest import respond
 from tests.factories import CommentFactory, UserFactory
@@ -35,7 +37,7 @@ def test_coverage_counts_councils_with_a_submitted_response(consultation, counci
     respond(consultation, person(organisation=councils["Bradford"]), status=Response.Status.DRAFT)
     respond(consultation, person(role=Role.SUPPLIER))
 
-    coverage = analysis.council_coverage(Scope())
+    coverage = figures.council_coverage(Scope())
 
     assert (coverage.heard, coverage.total) == (3, 153)
     regions = {row["region"]: (row["heard"], row["total"]) for row in coverage.by_region}
@@ -49,7 +51,7 @@ def test_coverage_counts_councils_with_a_submitted_response(consultation, counci
 
 def test_coverage_by_region_filter_lists_only_that_regions_councils(consultation, councils):
     respond(consultation, person(organisation=councils["Camden"]))
-    coverage = analysis.council_coverage(Scope(region="London"))
+    coverage = figures.council_coverage(Scope(region="London"))
     assert (coverage.heard, coverage.total) == (1, 33)
 
 
@@ -61,7 +63,7 @@ def test_distribution_and_group_split_of_one_focus_area(consultation, area, loca
         respond(consultation, person(role=Role.CG_DATA), {area: (u, 1)})
     respond(consultation, person(role=Role.SUPPLIER), {area: (1, 1)})
 
-    summary = analysis.score_summaries(Scope())[area.pk]
+    summary = figures.score_summaries(Scope())[area.pk]
     usefulness, likelihood = summary["usefulness"], summary["likelihood"]
 
     assert [bar["people"] for bar in usefulness.overall.bars()] == [1, 5, 0, 3, 2]
@@ -83,7 +85,7 @@ def test_distribution_and_group_split_of_one_focus_area(consultation, area, loca
 def test_confidence_interval_from_the_database(consultation, area):
     for score in [1, 2, 3, 4, 5]:
         respond(consultation, person(role=Role.OTHER_PUBLIC), {area: (score, score)})
-    low, high = analysis.score_summaries(Scope())[area.pk]["usefulness"].overall.ci
+    low, high = figures.score_summaries(Scope())[area.pk]["usefulness"].overall.ci
     assert (low, high) == (pytest.approx(1.03707, abs=1e-4), pytest.approx(4.96293, abs=1e-4))
 
 
@@ -95,8 +97,8 @@ def test_one_council_one_voice(consultation, area, local_authorities):
     respond(consultation, person(organisation=leeds), {area: (1, 1)})
     respond(consultation, person(role=Role.SUPPLIER), {area: (1, 1)})
 
-    raw = analysis.score_summaries(Scope())[area.pk]["usefulness"].overall
-    weighted = analysis.score_summaries(COUNCIL)[area.pk]["usefulness"].overall
+    raw = figures.score_summaries(Scope())[area.pk]["usefulness"].overall
+    weighted = figures.score_summaries(COUNCIL)[area.pk]["usefulness"].overall
 
     assert raw.mean == pytest.approx((15 + 1 + 1) / 5)
     assert weighted.n == 5  # still five people
@@ -106,13 +108,13 @@ def test_one_council_one_voice(consultation, area, local_authorities):
     assert weighted.median == 1
     # Kish: (Σw)² / Σw² = 9 / (3·(1/3)² + 1 + 1)
     assert weighted.effective_n == pytest.approx(9 / (1 / 3 + 2))
-    likelihood = analysis.score_summaries(COUNCIL)[area.pk]["likelihood"].overall
+    likelihood = figures.score_summaries(COUNCIL)[area.pk]["likelihood"].overall
     assert likelihood.weight[5] == pytest.approx(1)  # four Barnsley officers, still one vote
 
-    regions = {row["region"]: row["tally"] for row in analysis.respondents_by_region(COUNCIL)}
+    regions = {row["region"]: row["tally"] for row in figures.respondents_by_region(COUNCIL)}
     yorkshire = regions["Yorkshire and The Humber"]
     assert (yorkshire.people, yorkshire.weight) == (5, pytest.approx(2))
-    assert regions[analysis.NO_REGION].weight == 1
+    assert regions[scope.NO_REGION].weight == 1
 
 
 def test_flags_per_idea_raw_and_weighted(consultation, area, local_authorities):
@@ -123,16 +125,16 @@ def test_flags_per_idea_raw_and_weighted(consultation, area, local_authorities):
     respond(consultation, person(role=Role.CG_LEADERSHIP), flags=[first])
     respond(consultation, person(role=Role.CG_LEADERSHIP))
 
-    raw = analysis.flag_tallies(Scope(), focus_area=area)
+    raw = figures.flag_tallies(Scope(), focus_area=area)
     assert raw[first.pk].overall.people == 3
     assert raw[first.pk].by_group["local_authority"].people == 2
     assert raw[first.pk].by_group["central_government"].people == 1
     assert raw[second.pk].overall.people == 1
 
-    weighted = analysis.flag_tallies(COUNCIL, focus_area=area)
+    weighted = figures.flag_tallies(COUNCIL, focus_area=area)
     assert weighted[first.pk].overall.weight == pytest.approx(2)  # Barnsley once, plus one person
     assert weighted[second.pk].overall.weight == pytest.approx(0.5)  # half of Barnsley's vote
-    totals = analysis.respondent_totals(COUNCIL)
+    totals = figures.respondent_totals(COUNCIL)
     assert (totals["all"].people, totals["all"].weight) == (4, pytest.approx(3))
 
 
@@ -140,21 +142,23 @@ def test_reflection_kinds_count_all_and_public_comments(area):
     CommentFactory(focus_area=area, reflection_kind="enthusiastic")
     CommentFactory(focus_area=area, reflection_kind="enthusiastic", state=Comment.State.PENDING)
     CommentFactory(focus_area=area, reflection_kind="disagree", withdrawn_at=timezone.now())
-    rows = {row["kind"]: row for row in analysis.reflection_kinds(Scope(), area)}
+    rows = {row["kind"]: row for row in rankings.reflection_kinds(Scope(), area)}
     assert (rows["I'm enthusiastic about this"]["written"], rows["I'm enthusiastic about this"]["public"]) == (2, 1)
     assert (rows["I disagree with this"]["written"], rows["I disagree with this"]["public"]) == (1, 0)
 
 
 def test_weekly_responses_and_comments(consultation, area):
     monday = timezone.make_aware(datetime(2026, 3, 2, 10))
+    consultation.opens_at = monday - timedelta(days=1)  # comments count within its window
+    consultation.save()
     for days in (0, 1, 7):
         respond(consultation, person(), submitted_at=monday + timedelta(days=days))
     CommentFactory(focus_area=area, created_at=monday + timedelta(days=2))
     CommentFactory(focus_area=area, created_at=monday + timedelta(days=8), state=Comment.State.HIDDEN)
 
-    weeks = [(row["week"].date(), row["tally"].people) for row in analysis.responses_by_week(Scope())]
+    weeks = [(row["week"].date(), row["tally"].people) for row in figures.responses_by_week(Scope())]
     assert weeks == [(date(2026, 3, 2), 2), (date(2026, 3, 9), 1)]
-    comments = [(row["week"].date(), row["written"], row["public"]) for row in analysis.comments_by_week(Scope())]
+    comments = [(row["week"].date(), row["written"], row["public"]) for row in figures.comments_by_week(Scope())]
     assert comments == [(date(2026, 3, 2), 1, 1), (date(2026, 3, 9), 1, 0)]
 
 
@@ -162,7 +166,7 @@ def test_respondents_by_role(consultation):
     respond(consultation, person(role=Role.LA_DATA))
     respond(consultation, person(role=Role.LA_DATA))
     respond(consultation, person(role=Role.CONSULTANT))
-    rows = {row["role"]: (row["group"], row["tally"].people) for row in analysis.respondents_by_role(Scope())}
+    rows = {row["role"]: (row["group"], row["tally"].people) for row in figures.respondents_by_role(Scope())}
     assert rows == {
         "Local authority data professional": ("Local authority", 2),
         "Data and digital consultant": ("Supplier or consultant", 1),
@@ -180,7 +184,7 @@ def test_filters_narrow_every_figure(consultation, area, local_authorities):
     respond(consultation, person(role=Role.OTHER_PUBLIC, organisation=other), {area: (2, 2)}, submitted_at=late)
 
     def usefulness(scope):
-        return analysis.score_summaries(scope).get(area.pk, {}).get("usefulness")
+        return figures.score_summaries(scope).get(area.pk, {}).get("usefulness")
 
     assert usefulness(Scope(region="London")).overall.mean == 3.5  # Camden and the London charity
     assert usefulness(Scope(organisation_type="local_authority")).overall.n == 2
@@ -194,7 +198,7 @@ def test_filters_narrow_every_figure(consultation, area, local_authorities):
 def test_only_submitted_responses_to_the_current_consultation_count(consultation, area):
     respond(consultation, person(), {area: (5, 5)})
     respond(consultation, person(), {area: (1, 1)}, status=Response.Status.DRAFT)
-    assert analysis.score_summaries(Scope())[area.pk]["usefulness"].overall.n == 1
+    assert figures.score_summaries(Scope())[area.pk]["usefulness"].overall.n == 1
 
 
 def test_ranking_sorts_and_keeps_small_samples_visible(consultation, catalogue):
@@ -203,20 +207,20 @@ def test_ranking_sorts_and_keeps_small_samples_visible(consultation, catalogue):
         respond(consultation, person(), {areas[0]: (2, 5), areas[1]: (4, 1)})
     respond(consultation, person(), {areas[2]: (5, 5)})
 
-    by_usefulness = analysis.ranking(Scope(), "usefulness", descending=True)["areas"]
+    by_usefulness = rankings.ranking(Scope(), "usefulness", descending=True)["areas"]
     assert [row["area"] for row in by_usefulness[:3]] == [areas[2], areas[1], areas[0]]
     assert by_usefulness[0]["usefulness"].overall.caution  # one answer
     assert not by_usefulness[1]["usefulness"].overall.caution  # five answers
-    by_likelihood = analysis.ranking(Scope(), "likelihood", descending=False)["areas"]
+    by_likelihood = rankings.ranking(Scope(), "likelihood", descending=False)["areas"]
     assert [row["area"] for row in by_likelihood[:3]] == [areas[1], areas[0], areas[2]]
     assert by_likelihood[-1]["likelihood"].overall.mean is None  # unanswered areas go last
 
 
 def test_groups_worked_out_in_sql_match_role_group(db):
-    from consultation.models import User
-    from consultation.roles import role_group
+    from consultation.people.models import User
+    from consultation.people.roles import role_group
 
     for role in [*Role.values, ""]:
         UserFactory(role=role)
-    rows = User.objects.values_list("role", analysis.group_of(""))
+    rows = User.objects.values_list("role", scope.group_of(""))
     assert all(group == role_group(role).value for role, group in rows)

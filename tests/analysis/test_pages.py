@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from consultation.roles import Role
+from consultation.people.roles import Role
 from tests.analysis.conftest import respond
 from tests.factories import CommentFactory, UserFactory
 

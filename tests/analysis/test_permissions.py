@@ -1,4 +1,4 @@
-"""The analysis pages need consultation.view_analysis; exports need consultation.export_data."""
+"""The analysis pages need analysis.view_analysis; exports need analysis.export_data."""
 
 import pytest
 from django.urls import reverse

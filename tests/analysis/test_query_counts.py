@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consultation.models import Comment, FocusAreaScore, IdeaFlag, Response
-from consultation.roles import Role
+from consultation.comments.models import Comment
+from consultation.people.roles import Role
+from consultation.responses.models import FocusAreaScore, IdeaFlag, Response
 from ideas.models import FocusArea, Idea
 from tests.factories import CommentFactory, UserFactory
 
@@ -32,7 +33,7 @@ def add_feedback(consultation, councils, people: int, seed: int):
     ]
     for user in users:
         user.set_password(None)
-    from consultation.models import User
+    from consultation.people.models import User
 
     users = User.objects.bulk_create(users)
     now = timezone.now()

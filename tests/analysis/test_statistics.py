@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from consultation.analysis import Distribution, _weights, divergence, t_critical
+from consultation.analysis.scope import add_weights as _weights
+from consultation.analysis.statistics import Distribution, divergence, t_critical
 
 
 def test_mean_median_and_95_percent_t_interval_of_one_to_five():

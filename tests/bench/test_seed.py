@@ -3,7 +3,9 @@
 from django.db.models import Count
 
 from bench.seed import open_consultation, seed
-from consultation.models import Comment, Consultation, FocusAreaScore, Response, User
+from consultation.comments.models import Comment
+from consultation.people.models import Consultation, User
+from consultation.responses.models import FocusAreaScore, Response
 
 
 def test_seed_writes_the_shape_the_benchmark_needs(db, catalogue, local_authorities):

@@ -7,8 +7,8 @@ from django.db import connections
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
-from consultation.loaders import load_local_authorities
-from consultation.models import Organisation
+from consultation.people.loaders import load_local_authorities
+from consultation.people.models import Organisation
 from ideas.loaders import load_catalogue
 from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
 

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from consultation.models import Consultation, Organisation
-from consultation.roles import Role
+from consultation.people.models import Consultation, Organisation
+from consultation.people.roles import Role
 from ideas.models import FocusArea
 from tests.analysis.conftest import grant, respond
 from tests.browser.conftest import assert_accessible

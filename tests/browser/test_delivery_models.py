@@ -81,7 +81,9 @@ def test_respondent_compares_rates_two_options_and_comments_on_one(page, deliver
 
     from django.utils import timezone
 
-    from consultation.models import Consultation, ModerationSettings, OptionRating
+    from consultation.moderation.models import ModerationSettings
+    from consultation.people.models import Consultation
+    from consultation.responses.models import OptionRating
     from tests.factories import UserFactory
 
     now = timezone.now()

@@ -8,8 +8,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from consultation.models import Comment, Consultation, ModerationSettings
-from consultation.roles_staff import MODERATORS, sync_staff_groups
+from consultation.comments.models import Comment
+from consultation.moderation.models import ModerationSettings
+from consultation.people.models import Consultation
+from consultation.people.staff_groups import MODERATORS, sync_staff_groups
 from ideas.models import FocusArea
 from tests.browser.conftest import assert_accessible
 from tests.factories import CommentFactory, UserFactory
@@ -78,21 +80,21 @@ def test_held_comment_is_moderated_in_the_admin_and_the_author_sees_why(browser,
     admin.get_by_label("Email address").fill("mod@example.org")
     admin.get_by_label("Password").fill("correct-horse-battery")
     admin.get_by_role("button", name="Log in").click()
-    admin.goto(url + "/admin/consultation/comment/")
+    admin.goto(url + "/admin/comments/comment/")
     admin.get_by_role("link", name="May contain personal data").click()
     assert "held=personal" in admin.url
     rows = admin.locator("#result_list tbody tr")
     expect(rows).to_have_count(1)
     assert "Ring our team" in rows.first.inner_text()
 
-    admin.goto(url + "/admin/consultation/comment/?state__exact=pending")
+    admin.goto(url + "/admin/comments/comment/?state=pending")
     admin.locator("#result_list tbody tr", has_text="Please approve me").locator("input.action-select").check()
     admin.locator("select[name=action]").select_option("approve_comments")
     admin.get_by_role("button", name="Go").click()
     admin.get_by_role("button", name=re.compile("^Approve 1 comment")).click()
     expect(admin.get_by_text("Approved 1 comment")).to_be_visible()
 
-    admin.goto(url + "/admin/consultation/comment/?state__exact=published")
+    admin.goto(url + "/admin/comments/comment/?state=published")
     admin.locator("#result_list tbody tr", has_text="An unkind remark").locator("input.action-select").check()
     admin.locator("select[name=action]").select_option("hide_comments")
     admin.get_by_role("button", name="Go").click()

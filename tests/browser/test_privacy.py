@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from consultation.models import User
+from consultation.people.models import User
 from ideas.models import FocusArea
 from tests.browser.conftest import assert_accessible
 from tests.factories import CommentFactory, UserFactory

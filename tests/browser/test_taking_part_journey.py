@@ -8,7 +8,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from consultation.models import Comment, Consultation, ModerationSettings, Response
+from consultation.comments.models import Comment
+from consultation.moderation.models import ModerationSettings
+from consultation.people.models import Consultation
+from consultation.responses.models import Response
 from tests.browser.conftest import assert_accessible
 from tests.factories import CommentFactory, UserFactory
 

@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from consultation.models import Comment, Report
-from consultation.rate_limits import parse_rates, rate_limit_consume
+from coe.rate_limits import parse_rates, rate_limit_consume
+from consultation.comments.models import Comment, Report
 from ideas.models import FocusArea
 from tests.factories import CommentFactory, UserFactory
 
@@ -130,9 +130,9 @@ class BrokenCache:
 
 def test_a_broken_cache_lets_comments_through(monkeypatch, settings, consultation, participant, area, caplog):
     settings.CONSULTATION_RATE_LIMITS = {"comment": "1/m/user"}
-    monkeypatch.setattr("consultation.rate_limits.cache", BrokenCache())
+    monkeypatch.setattr("coe.rate_limits.cache", BrokenCache())
     client = signed_in(participant)
-    with caplog.at_level(logging.WARNING, logger="consultation.rate_limits"):
+    with caplog.at_level(logging.WARNING, logger="coe.rate_limits"):
         for _ in range(3):
             assert post_comment(client, area).status_code == 302
     assert Comment.objects.count() == 3
@@ -144,12 +144,12 @@ def test_a_dead_redis_fails_open(settings, rf, participant):
     from django.core.cache import caches
 
     settings.CACHES = {**settings.CACHES, "default": {
-        "BACKEND": "coe.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+        "BACKEND": "coe.cache_backend.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }}
     settings.CONSULTATION_RATE_LIMITS = {"comment": "1/m/user,1/m/ip"}
     monkey_cache = caches.create_connection("default")
-    import consultation.rate_limits as module
+    import coe.rate_limits as module
 
     original = module.cache
     module.cache = monkey_cache
@@ -191,7 +191,7 @@ def test_a_filled_honeypot_discards_the_comment_quietly(client, consultation, pa
         url = reverse("consultation:comment_on_focus_area", args=[area.slug])
     else:
         url = reverse("consultation:reply", args=[CommentFactory(author=other_participant, focus_area=area).pk])
-    with caplog.at_level(logging.WARNING, logger="consultation.views"):
+    with caplog.at_level(logging.WARNING, logger="consultation.moderation.views"):
         response = client.post(url, data)
     assert response.status_code == 302
     assert response["Location"] == area.get_absolute_url()

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consultation.models import Comment
+from consultation.comments.models import Comment
 from ideas.models import FocusArea, Idea
 from tests.factories import CommentFactory
 

@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from consultation.models import DigestDelivery, Follow
-from consultation.tasks import send_weekly_digests
+from consultation.comments.models import Follow
+from consultation.digests.models import DigestDelivery
+from consultation.digests.tasks import send_weekly_digests
 from ideas.models import FocusArea
 from tests.factories import CommentFactory, UserFactory
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from consultation.models import Follow
+from consultation.comments.models import Follow
 from ideas.models import FocusArea, Idea
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_organisation_is_a_local_authority_or_a_named_other_not_both(client, loc
 
 
 def test_signup_asks_role_and_organisation_and_needs_email_verification(client, local_authorities, mailoutbox):
-    from consultation.models import User
+    from consultation.people.models import User
 
     response = client.post(reverse("account_signup"), {
         "email": "new.person@council.example.gov.uk", "password1": "a-long-Passphrase-77",

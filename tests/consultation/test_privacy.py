@@ -15,19 +15,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from consultation import privacy, services
-from consultation.models import (
-    Comment,
-    Consultation,
-    DigestDelivery,
-    Follow,
-    ModerationDecision,
-    OptionRating,
-    Report,
-    Response,
-    User,
-)
-from consultation.roles_staff import MODERATORS
+from consultation.comments.models import Comment, Follow, Report
+from consultation.digests.models import DigestDelivery
+from consultation.moderation import lifecycle, notices
+from consultation.moderation.models import ModerationDecision
+from consultation.people.models import Consultation, User
+from consultation.people.staff_groups import MODERATORS
+from consultation.privacy import services as privacy
+from consultation.responses import services as response_services
+from consultation.responses.models import OptionRating, Response
 from ideas.models import FocusArea
 from models_of_delivery.models import Consideration, DeliveryOption
 from tests.factories import CommentFactory, FollowFactory, UserFactory
@@ -49,7 +45,7 @@ def moderator(db):
 
 
 def comment_by(author, area, body="A fair and useful point about data.", parent=None):
-    comment, _ = services.comment_create(
+    comment, _ = lifecycle.comment_create(
         author=author, consultation=Consultation.objects.first(), focus_area=area,
         body=body, parent=parent, submission_key=uuid.uuid4(),
     )
@@ -62,20 +58,20 @@ def busy_participant(consultation, participant, other_participant, moderator, ar
     idea = area.ideas.first()
     option = DeliveryOption.objects.first()
     consideration = Consideration.objects.first()
-    services.response_save(
+    response_services.response_save(
         respondent=participant, consultation=consultation, scores={area: (4, 2)}, flagged_ideas=[idea],
         anything_else="Our council would pilot this.", submit=True,
         option_ratings={option: (3, "Hosting suits a shared service")}, considerations=[consideration],
     )
     mine = comment_by(participant, area, "My own words about data quality.")
     hidden = comment_by(participant, area, "A comment a moderator will hide.")
-    services.comment_moderate(comment=hidden, moderator=moderator, to_state=Comment.State.HIDDEN,
+    lifecycle.comment_moderate(comment=hidden, moderator=moderator, to_state=Comment.State.HIDDEN,
                               reason="Please keep to the topic")
     theirs = comment_by(other_participant, area, "Somebody else's private thoughts.")
-    services.comment_report(comment=theirs, reporter=participant, reason=Report.Reason.OFF_TOPIC,
+    lifecycle.comment_report(comment=theirs, reporter=participant, reason=Report.Reason.OFF_TOPIC,
                             note="Not about this area")
     # Someone reports the participant's comment: who did it is not the participant's data.
-    services.comment_report(comment=mine, reporter=other_participant, reason=Report.Reason.SPAM,
+    lifecycle.comment_report(comment=mine, reporter=other_participant, reason=Report.Reason.SPAM,
                             note="A note by the other person")
     comment_by(other_participant, area, "A reply from someone else.", parent=mine)
     FollowFactory(follower=participant, focus_area=area)
@@ -319,14 +315,14 @@ def test_moderation_notices_are_not_sent_to_a_deleted_account(consultation, part
                                                               mailoutbox):
     comment = comment_by(participant, area)
     privacy.account_delete(participant, remove_comments=False)
-    decision = services.comment_moderate(comment=comment, moderator=moderator, to_state=Comment.State.HIDDEN,
+    decision = lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=Comment.State.HIDDEN,
                                          reason="Off topic")
-    from consultation.tasks import notify_author_of_decision
+    from consultation.moderation.tasks import notify_author_of_decision
 
     assert notify_author_of_decision.apply(args=[decision.pk]).get() == "no one to tell"
     assert mailoutbox == []
     later = timezone.now() + timedelta(hours=1)
-    assert decision.pk not in services.decisions_awaiting_notice(before=later)
+    assert decision.pk not in notices.decisions_awaiting_notice(before=later)
 
 
 def test_a_deleted_authors_reply_shows_as_a_former_participant(consultation, participant, other_participant,
@@ -458,7 +454,7 @@ def test_someone_taking_part_in_a_later_round_is_kept(closed_round, area):
 
 
 def test_retention_task_wraps_the_service(closed_round):
-    from consultation.tasks import enforce_retention
+    from consultation.privacy.tasks import enforce_retention
 
     closed_round["consultation"].retention_days = 0
     closed_round["consultation"].save()

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from consultation.models import Comment
+from consultation.comments.models import Comment
 from ideas.models import FocusArea
 from tests.factories import CommentFactory, UserFactory
 

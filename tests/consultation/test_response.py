@@ -5,7 +5,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from consultation.models import FocusAreaScore, IdeaFlag, Response
+from consultation.responses.models import FocusAreaScore, IdeaFlag, Response
 from ideas.models import FocusArea
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from consultation.models import Comment, OptionRating, Response
+from consultation.comments.models import Comment
+from consultation.responses.models import OptionRating, Response
 from models_of_delivery.models import Consideration, DeliveryOption
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from consultation.analysis import views
+
+app_name = "analysis"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("ranking/", views.ranking, name="ranking"),
+    path("priority-matrix/", views.matrix, name="matrix"),
+    path("focus-areas/<slug:slug>/", views.focus_area, name="focus_area"),
+    path("exports/", views.export_list, name="exports"),
+    path("exports/open-data/comments.json", views.export_open_data, name="export_open_data"),
+    path("exports/<slug:kind>.<str:file_format>", views.export_table, name="export"),
+]

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ConsultationConfig(AppConfig):
-    name = "consultation"
-    verbose_name = "Consultation"

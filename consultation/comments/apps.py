@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CommentsConfig(AppConfig):
+    name = "consultation.comments"
+    label = "comments"
+    verbose_name = "Comments"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from coe import cache
+
+        # Published comments and official responses show on the cached pages and counts.
+        cache.content_depends_on(self.get_model("Comment"), self.get_model("OfficialResponse"))

@@ -1,0 +1,149 @@
+"""Who gets the digests, their emails, and sending them exactly once.
+
+A DigestDelivery row per (kind, week, person) is created once whoever asks; a worker claims
+a pending row with SKIP LOCKED before sending, so a retried task, a second beat or a rerun
+sends nothing twice.
+"""
+
+from datetime import date, timedelta
+
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from coe.emails import absolute, build_email
+from consultation.digests.design_team import design_team_digest_for
+from consultation.digests.followers import build_followers_digest
+from consultation.digests.models import DigestDelivery
+from consultation.people.models import User
+
+UNSUBSCRIBE_SALT = "digest-unsubscribe"
+
+
+def recipients(kind: str):
+    people = User.objects.filter(is_active=True)
+    if kind == DigestDelivery.Kind.DESIGN_TEAM:
+        return people.filter(is_staff=True, wants_design_team_digest=True)
+    return people.filter(wants_followers_digest=True, follows__isnull=False).distinct()
+
+
+def unsubscribe_token(person: User, kind: str) -> str:
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"u": person.pk, "k": kind})
+
+
+def digest_unsubscribe(token: str) -> tuple[User, str] | None:
+    """Turns off one kind of digest for the person the token was made for."""
+    try:
+        data = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
+    except signing.BadSignature:
+        return None
+    kind = data.get("k")
+    person = User.objects.filter(pk=data.get("u")).first()
+    if person is None or kind not in DigestDelivery.Kind.values:
+        return None
+    preference = "wants_design_team_digest" if kind == DigestDelivery.Kind.DESIGN_TEAM else "wants_followers_digest"
+    setattr(person, preference, False)
+    person.save(update_fields=[preference])
+    return person, kind
+
+
+# --- Sending, exactly once -----------------------------------------------------
+
+
+def digest_plan(kind: str, period_start: date) -> list[int]:
+    """Creates the week's delivery rows (once, whoever asks) and returns those still to send."""
+    people = list(recipients(kind).values_list("pk", flat=True))
+    DigestDelivery.objects.bulk_create(
+        [DigestDelivery(kind=kind, period_start=period_start, recipient_id=pk) for pk in people],
+        ignore_conflicts=True,
+    )
+    return list(
+        DigestDelivery.objects.filter(kind=kind, period_start=period_start, status=DigestDelivery.Status.PENDING)
+        .values_list("pk", flat=True)
+    )
+
+
+def _claim(delivery_id: int) -> DigestDelivery | None:
+    """Moves a pending row to 'sending'. Only one worker can: the others find nothing to do."""
+    with transaction.atomic():
+        delivery = (DigestDelivery.objects.select_for_update(skip_locked=True)
+                    .filter(pk=delivery_id, status=DigestDelivery.Status.PENDING)
+                    .select_related("recipient").first())
+        if delivery is None:
+            return None
+        delivery.status = DigestDelivery.Status.SENDING
+        delivery.claimed_at = timezone.now()
+        delivery.attempts += 1
+        delivery.save(update_fields=["status", "claimed_at", "attempts"])
+        return delivery
+
+
+def digest_message(delivery: DigestDelivery):
+    """The email for a delivery, or None when there is nothing new for this person."""
+    person, kind = delivery.recipient, delivery.kind
+    if kind == DigestDelivery.Kind.FOLLOWERS and not person.wants_followers_digest:
+        return None
+    if kind == DigestDelivery.Kind.DESIGN_TEAM and not (person.wants_design_team_digest and person.is_staff):
+        return None
+    token = unsubscribe_token(person, kind)
+    unsubscribe_url = absolute(reverse("consultation:unsubscribe", args=[token]))
+    context = {"person": person, "unsubscribe_url": unsubscribe_url,
+               "preferences_url": absolute(reverse("consultation:profile")),
+               "period_start": delivery.period_start, "period_end": delivery.period_start + timedelta(days=6)}
+    if kind == DigestDelivery.Kind.DESIGN_TEAM:
+        digest = design_team_digest_for(delivery.period_start)
+        context["digest"] = digest
+        template = "digest_design_team"
+    else:
+        items = build_followers_digest(person, delivery.period_start)
+        if not items:
+            return None
+        context["items"] = items
+        template = "digest_followers"
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return build_email(to=person.email, template=template, context=context, headers=headers)
+
+
+def digest_send(delivery_id: int) -> str:
+    """Sends one delivery if it is still pending. Mail-server errors put it back to pending
+    (so the task's retry can send it) and are raised; every outcome is left on the row."""
+    delivery = _claim(delivery_id)
+    if delivery is None:
+        return "nothing to do"
+    try:
+        message = digest_message(delivery)
+        if message is None:
+            _finish(delivery, DigestDelivery.Status.SKIPPED)
+            return "skipped"
+        message.send()
+    except Exception as error:
+        delivery.status = DigestDelivery.Status.PENDING
+        delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
+        delivery.save(update_fields=["status", "last_error"])
+        raise
+    _finish(delivery, DigestDelivery.Status.SENT)
+    return "sent"
+
+
+def _finish(delivery, status):
+    delivery.status = status
+    delivery.sent_at = timezone.now() if status == DigestDelivery.Status.SENT else None
+    delivery.last_error = ""
+    delivery.save(update_fields=["status", "sent_at", "last_error"])
+
+
+def digest_mark_failed(delivery_id: int, error: str) -> None:
+    DigestDelivery.objects.filter(pk=delivery_id, status=DigestDelivery.Status.PENDING).update(
+        status=DigestDelivery.Status.FAILED, last_error=error[:2000]
+    )
+
+
+def deliveries_waiting(*, before) -> list[int]:
+    """Pending rows older than `before`: their send was never queued or was lost."""
+    return list(DigestDelivery.objects.filter(status=DigestDelivery.Status.PENDING, created_at__lt=before)
+                .values_list("pk", flat=True))
+

@@ -1,0 +1,208 @@
+"""The comment lifecycle: every change of a comment's state, in one place.
+
+create → published, or pending (held) with the reason;
+edit → screened like a new comment: a published comment whose new text must be held goes
+back to pending (it waits, unseen by others, until a moderator approves the new text);
+withdraw → the text goes, the comment leaves the queue, and it can never be public again;
+report → enough distinct reporters hold it for review;
+approve, hide, reject → a moderator's decision. Approval publishes only the revision the
+moderator saw: if the author changed the text since, nothing is published and the comment
+stays in the queue with the new text.
+
+Every transition, the portal's own holds included, writes a ModerationDecision (the audit
+trail). Which comments anyone may read is `Comment.objects.public()` / `visible_to()`.
+"""
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from consultation.comments.models import Comment, Report
+from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
+from consultation.moderation.screening import held_reason_for
+from consultation.moderation.tasks import notify_author_of_decision
+from consultation.people.access import ensure_open
+
+HELD_FOR_ALL = "Every comment is held for review"
+HELD_NEW_ACCOUNT = "A new account's first comment"
+MODERATOR_STATES = {Comment.State.PUBLISHED, Comment.State.HIDDEN, Comment.State.REJECTED}
+
+
+class ModerationError(Exception):
+    pass
+
+
+class ChangedSinceSeen(ModerationError):
+    """The author edited the comment after the moderator opened it: nothing was published."""
+
+
+def is_trusted(author, settings: ModerationSettings) -> bool:
+    """Under the new-account policy: has a moderator let enough of this person's comments
+    through? Until then every contribution is held: replies and option comments too."""
+    approved = Comment.objects.filter(author=author, state=Comment.State.PUBLISHED)
+    return approved.count() >= settings.first_comments_to_hold
+
+
+def hold_reason(author, body: str) -> str:
+    """Why a new or edited text must wait for a moderator ("" when it need not).
+    Personal data beats policy: its reason tells the author what to remove."""
+    personal = held_reason_for(body)
+    if personal:
+        return personal
+    settings = ModerationSettings.current()
+    if settings.policy == ModerationSettings.Policy.HOLD_ALL:
+        return HELD_FOR_ALL
+    if settings.policy == ModerationSettings.Policy.HOLD_NEW_ACCOUNTS and not is_trusted(author, settings):
+        return HELD_NEW_ACCOUNT
+    return ""
+
+
+def _record(comment, to_state, *, moderator=None, reason="", held_reason=None) -> ModerationDecision:
+    """Writes the audit row and moves the comment to `to_state`."""
+    decision = ModerationDecision.objects.create(
+        comment=comment, moderator=moderator, from_state=comment.state, to_state=to_state,
+        reason=reason, revision=comment.revision,
+    )
+    fields = ["state"]
+    comment.state = to_state
+    if to_state in REASON_REQUIRED:
+        comment.moderation_reason = reason
+        fields.append("moderation_reason")
+    if held_reason is not None:
+        comment.held_reason = held_reason
+        fields.append("held_reason")
+    comment.save(update_fields=fields)
+    return decision
+
+
+def comment_create(
+    *, author, consultation, focus_area=None, idea=None, delivery_option=None, parent=None, body,
+    reflection_kind="", submission_key: uuid.UUID,
+) -> tuple[Comment, bool]:
+    """Creates a comment or reply once per submission key: a resent form returns the first."""
+    ensure_open(consultation)
+    if parent is not None:
+        # One level of replies: a reply to a reply joins its thread.
+        parent = parent.parent or parent
+        focus_area, idea, delivery_option = parent.focus_area, parent.idea, parent.delivery_option
+    reason = hold_reason(author, body)
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                author=author, focus_area=focus_area, idea=idea, delivery_option=delivery_option,
+                parent=parent, body=body, reflection_kind=reflection_kind,
+                submission_key=submission_key, state=Comment.State.PENDING if reason else Comment.State.PUBLISHED,
+                held_reason=reason,
+            )
+            if reason:
+                ModerationDecision.objects.create(
+                    comment=comment, from_state=Comment.State.PENDING, to_state=Comment.State.PENDING,
+                    reason=reason, revision=comment.revision,
+                )
+    except IntegrityError:
+        return Comment.objects.get(author=author, submission_key=submission_key), False
+    return comment, True
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, consultation, body: str, reflection_kind: str) -> Comment:
+    """The author changes their words. The new text is screened like a new comment."""
+    ensure_open(consultation)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.is_withdrawn:
+        raise ModerationError("A withdrawn comment cannot be edited")
+    if comment.body == body and comment.reflection_kind == reflection_kind:
+        return comment
+    comment.body, comment.reflection_kind = body, reflection_kind
+    comment.edited_at = timezone.now()
+    comment.revision += 1
+    comment.save(update_fields=["body", "reflection_kind", "edited_at", "revision"])
+    reason = hold_reason(comment.author, body)
+    if comment.state == Comment.State.PUBLISHED and reason:
+        _record(comment, Comment.State.PENDING, reason=f"Edited: {reason}", held_reason=reason)
+    elif comment.state == Comment.State.PENDING:
+        # Still in the queue, now with the new text: the record says which revision waits.
+        _record(comment, Comment.State.PENDING, reason=f"Edited while awaiting moderation. {reason}".strip(),
+                held_reason=reason or comment.held_reason)
+    return comment
+
+
+@transaction.atomic
+def comment_withdraw(*, comment: Comment, consultation) -> Comment:
+    """The author takes their words back: the text goes, the thread stays readable, and
+    the comment leaves the moderation queue for good."""
+    ensure_open(consultation)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if comment.withdrawn_at is None:
+        comment.body = ""
+        comment.withdrawn_at = timezone.now()
+        comment.save(update_fields=["body", "withdrawn_at"])
+        ModerationDecision.objects.create(
+            comment=comment, from_state=comment.state, to_state=comment.state,
+            reason="Withdrawn by its author", revision=comment.revision,
+        )
+    return comment
+
+
+def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -> tuple[Report, bool]:
+    """A reader reports a comment, once. Enough distinct reporters hold it for review."""
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(comment=comment, reporter=reporter, reason=reason, note=note)
+    except IntegrityError:
+        return Report.objects.get(comment=comment, reporter=reporter), False
+    with transaction.atomic():
+        locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        threshold = ModerationSettings.current().report_threshold
+        if locked.is_public and locked.reports.count() >= threshold:
+            held = f"Reported by {threshold} or more people"
+            _record(locked, Comment.State.PENDING, reason=held, held_reason=held)
+    return report, True
+
+
+def comment_moderate_check(comment: Comment, to_state: str, seen_revision: int | None = None) -> None:
+    """Raises ModerationError when a moderator may not make this change now."""
+    if to_state not in MODERATOR_STATES:
+        raise ModerationError("A moderator can publish, hide or reject a comment")
+    if to_state == Comment.State.PUBLISHED:
+        if comment.is_withdrawn:
+            raise ModerationError("Its author withdrew this comment: it cannot be published")
+        if seen_revision is not None and seen_revision != comment.revision:
+            raise ChangedSinceSeen("Its author changed the text after you opened it: read the new text first")
+
+
+@transaction.atomic
+def comment_moderate(*, comment: Comment, moderator, to_state: str, reason: str = "",
+                     seen_revision: int | None = None) -> ModerationDecision | None:
+    """A moderator approves, hides or rejects a comment. Nothing is deleted; all is recorded.
+
+    Returns None when the comment is already in that state (a repeated bulk action). Raises
+    ChangedSinceSeen when approving a revision other than the one the moderator saw: the
+    comment then stays in the queue with its new text.
+    """
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment_moderate_check(comment, to_state, seen_revision)
+    reason = reason.strip()
+    if to_state in REASON_REQUIRED and not reason:
+        raise ModerationError("Give a reason: the author will see it")
+    if comment.state == to_state:
+        return None
+    was_held = comment.state == Comment.State.PENDING
+    decision = _record(comment, to_state, moderator=moderator, reason=reason)
+    if to_state in REASON_REQUIRED or (was_held and to_state == Comment.State.PUBLISHED):
+        # robust: with the broker down the decision still stands; the sweep sends it later.
+        transaction.on_commit(lambda: notify_author_of_decision.delay(decision.pk), robust=True)
+    return decision
+
+
+def status_message(comment: Comment, *, action: str) -> str:
+    """What the author is told after posting or editing: the truth about who can see it."""
+    noun = "reply" if comment.parent_id else "comment"
+    if comment.state == Comment.State.PUBLISHED:
+        return f"Your {noun} has been {action}"
+    if comment.held_reason.startswith("May contain personal data: "):
+        kinds = comment.held_reason.removeprefix("May contain personal data: ")
+        return (f"Your {noun} has been saved but is not public yet: it may contain {kinds}. "
+                f"Edit it to remove anything that could identify a person, or wait for a moderator to check it.")
+    return f"Your {noun} will appear once a moderator has checked it"

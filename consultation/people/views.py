@@ -1,0 +1,21 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from consultation.people.access import safe_next
+from consultation.people.forms import ProfileForm
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None,
+        initial=ProfileForm.initial_for(request.user),
+        user=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save_to(request.user)
+        messages.success(request, "Your details have been saved")
+        return redirect(safe_next(request, reverse("consultation:your_feedback")))
+    return render(request, "consultation/profile.html", {"form": form, "next": request.GET.get("next", "")})

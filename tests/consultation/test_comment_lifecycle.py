@@ -1,0 +1,274 @@
+"""The comment lifecycle's rules, tried through the real pages and the real admin as an
+author and a moderator would (consultation/moderation/lifecycle.py)."""
+
+import uuid
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from consultation.comments.models import Comment
+from consultation.moderation import lifecycle
+from consultation.moderation.models import ModerationDecision, ModerationSettings
+from consultation.moderation.tasks import notify_author_of_decision
+from consultation.people.staff_groups import MODERATORS
+from ideas.models import FocusArea
+from models_of_delivery.models import DeliveryOption
+from tests.factories import CommentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+State = Comment.State
+
+
+@pytest.fixture
+def area(catalogue):
+    return FocusArea.objects.get(slug="improving-data-quality")
+
+
+@pytest.fixture
+def moderator(db):
+    person = UserFactory(is_staff=True, display_name="Mo the moderator")
+    person.groups.add(Group.objects.get(name=MODERATORS))
+    return person
+
+
+def set_policy(policy):
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"policy": policy, "first_comments_to_hold": 1})
+
+
+def post(client, area, body):
+    return client.post(reverse("consultation:comment_on_focus_area", args=[area.slug]),
+                       {"body": body, "submission_key": str(uuid.uuid4())})
+
+
+def edit(client, comment, body):
+    return client.post(reverse("consultation:comment_edit", args=[comment.pk]), {"body": body})
+
+
+def flash(response) -> str:
+    """The newest message the author was shown."""
+    return [str(message) for message in get_messages(response.wsgi_request)][-1]
+
+
+def public_page(client, area) -> str:
+    client.logout()
+    return client.get(area.get_absolute_url()).content.decode()
+
+
+def approve_in_admin(client, moderator, comment, seen_revision):
+    client.force_login(moderator)
+    return client.post(reverse("admin:comments_comment_change", args=[comment.pk]), {
+        "new_state": State.PUBLISHED, "reason": "", "seen_revision": seen_revision,
+        **_inline_management(),
+    })
+
+
+def _inline_management():
+    data = {}
+    for prefix in ("decisions", "reports"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+    return data
+
+
+# --- Edits are screened like new comments ---------------------------------------------------
+
+
+def test_under_hold_everything_an_edit_of_a_published_comment_waits_for_a_moderator(
+        client, consultation, participant, area, moderator):
+    set_policy(ModerationSettings.Policy.HOLD_ALL)
+    client.force_login(participant)
+    post(client, area, "A harmless first version of my point.")
+    comment = Comment.objects.get()
+    lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.PUBLISHED)
+    assert "A harmless first version" in public_page(client, area)
+
+    client.force_login(participant)
+    response = edit(client, comment, "Now with something a moderator has never seen.")
+    assert flash(response) == "Your comment will appear once a moderator has checked it"
+    comment.refresh_from_db()
+    assert comment.state == State.PENDING and comment.revision == 2
+    page = public_page(client, area)
+    assert "never seen" not in page and "harmless first version" not in page
+    decision = comment.decisions.order_by("-pk").first()
+    assert (decision.moderator, decision.from_state, decision.to_state, decision.revision) == (
+        None, State.PUBLISHED, State.PENDING, 2)
+
+
+def test_an_edit_that_adds_a_phone_number_is_held_and_the_author_is_told_what_to_remove(
+        client, consultation, participant, area):
+    set_policy(ModerationSettings.Policy.PUBLISH)
+    client.force_login(participant)
+    post(client, area, "We should share tools across councils.")
+    comment = Comment.objects.get()
+    assert comment.state == State.PUBLISHED
+    response = edit(client, comment, "We should share tools. Ring me on 07700 900123.")
+    message = flash(response)
+    assert "a phone number" in message and "07700" not in message and "has been updated" not in message
+    assert Comment.objects.get().state == State.PENDING
+    assert "07700 900123" not in public_page(client, area)
+
+
+def test_a_trusted_authors_edit_under_the_new_account_policy_stays_published(
+        client, consultation, participant, area, moderator):
+    set_policy(ModerationSettings.Policy.HOLD_NEW_ACCOUNTS)
+    client.force_login(participant)
+    post(client, area, "My first point, held for checking.")
+    comment = Comment.objects.get()
+    lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.PUBLISHED)
+    client.force_login(participant)
+    response = edit(client, comment, "My first point, put more clearly.")
+    assert flash(response) == "Your comment has been updated"
+    assert "put more clearly" in public_page(client, area)
+
+
+# --- Approval publishes the version the moderator saw ---------------------------------------
+
+
+def test_approving_after_the_author_changed_the_text_publishes_nothing(
+        client, consultation, participant, area, moderator, mailoutbox, django_capture_on_commit_callbacks):
+    set_policy(ModerationSettings.Policy.HOLD_ALL)
+    client.force_login(participant)
+    post(client, area, "The version the moderator reads.")
+    comment = Comment.objects.get()
+
+    client.force_login(moderator)
+    form = client.get(reverse("admin:comments_comment_change", args=[comment.pk])).content.decode()
+    assert 'name="seen_revision" value="1"' in form and "The version the moderator reads." in form
+
+    client.force_login(participant)
+    edit(client, comment, "A different text slipped in after the moderator opened the page.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = approve_in_admin(client, moderator, comment, seen_revision=1)
+    assert response.status_code == 200  # the form again, with the reason
+    assert "changed the text after you opened it" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.state == State.PENDING and comment.body.startswith("A different text")
+    assert "slipped in" not in public_page(client, area)
+    assert mailoutbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_in_admin(client, moderator, comment, seen_revision=2)
+    assert Comment.objects.get().state == State.PUBLISHED
+    assert "slipped in" in public_page(client, area)
+    assert [m.subject for m in mailoutbox] and "live" in mailoutbox[0].subject.lower()
+
+
+def test_a_bulk_approval_skips_a_comment_edited_since_the_confirmation_page(
+        client, consultation, participant, area, moderator):
+    set_policy(ModerationSettings.Policy.HOLD_ALL)
+    comment, _ = lifecycle.comment_create(author=participant, consultation=consultation, focus_area=area,
+                                          body="Shown on the confirmation page.", submission_key=uuid.uuid4())
+    client.force_login(moderator)
+    url = reverse("admin:comments_comment_changelist")
+    page = client.post(url, {"action": "approve_comments", "_selected_action": [comment.pk]}).content.decode()
+    assert f'name="revision-{comment.pk}" value="1"' in page and "Shown on the confirmation page." in page
+    lifecycle.comment_edit(comment=comment, consultation=consultation, body="Changed behind the moderator.",
+                           reflection_kind="")
+    response = client.post(url, {"action": "approve_comments", "_selected_action": [comment.pk], "apply": "1",
+                                 f"revision-{comment.pk}": "1", "reason": ""}, follow=True)
+    assert "Approved 0 comments" in response.content.decode()
+    assert "Left as they were" in response.content.decode()
+    assert Comment.objects.get().state == State.PENDING
+
+
+# --- Pre-moderation covers every contribution of a new account ------------------------------
+
+
+def test_a_new_accounts_reply_and_option_comment_are_held_too(client, consultation, participant, area, moderator):
+    set_policy(ModerationSettings.Policy.HOLD_NEW_ACCOUNTS)
+    someone = CommentFactory(focus_area=area, body="An established participant's comment.")
+    client.force_login(participant)
+    post(client, area, "My first comment, held.")
+    response = client.post(reverse("consultation:reply", args=[someone.pk]),
+                           {"body": "A reply that must not skip the check.", "submission_key": str(uuid.uuid4())})
+    assert flash(response) == "Your reply will appear once a moderator has checked it"
+    option = DeliveryOption.objects.first()
+    client.post(reverse("consultation:comment_on_delivery_option", args=[option.slug]),
+                {"body": "An option comment that must wait too.", "submission_key": str(uuid.uuid4())})
+    assert set(Comment.objects.filter(author=participant).values_list("state", flat=True)) == {State.PENDING}
+    assert "must not skip the check" not in public_page(client, area)
+
+    first = Comment.objects.get(author=participant, body="My first comment, held.")
+    lifecycle.comment_moderate(comment=first, moderator=moderator, to_state=State.PUBLISHED)
+    client.force_login(participant)
+    response = client.post(reverse("consultation:reply", args=[someone.pk]),
+                           {"body": "Now trusted, published at once.", "submission_key": str(uuid.uuid4())})
+    assert flash(response) == "Your reply has been posted"
+
+
+# --- Withdrawal leaves the queue for good ------------------------------------------------------
+
+
+def test_a_comment_withdrawn_while_held_leaves_the_queue_and_can_never_be_published(
+        client, consultation, participant, area, moderator, mailoutbox, django_capture_on_commit_callbacks):
+    set_policy(ModerationSettings.Policy.HOLD_ALL)
+    client.force_login(participant)
+    post(client, area, "I will take this back before anyone checks it.")
+    comment = Comment.objects.get()
+    client.post(reverse("consultation:comment_withdraw", args=[comment.pk]))
+
+    client.force_login(moderator)
+    queue = client.get(reverse("admin:comments_comment_changelist"), {"state": "pending"})
+    assert list(queue.context["cl"].result_list) == []
+    everything = client.get(reverse("admin:comments_comment_changelist"))
+    assert [c.pk for c in everything.context["cl"].result_list] == [comment.pk]  # still kept, not deleted
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:comments_comment_changelist"), {
+            "action": "approve_comments", "_selected_action": [comment.pk], "apply": "1", "reason": ""},
+            follow=True)
+    assert "withdrew this comment" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.state == State.PENDING and comment.is_withdrawn and not comment.is_public
+    assert mailoutbox == []
+    with pytest.raises(lifecycle.ModerationError):
+        lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.PUBLISHED)
+    assert comment.decisions.filter(reason="Withdrawn by its author").exists()
+
+
+def test_a_live_notice_is_not_sent_for_a_comment_withdrawn_after_approval(consultation, participant, area,
+                                                                         moderator, mailoutbox):
+    set_policy(ModerationSettings.Policy.HOLD_ALL)
+    comment, _ = lifecycle.comment_create(author=participant, consultation=consultation, focus_area=area,
+                                          body="Approved, then withdrawn.", submission_key=uuid.uuid4())
+    decision = lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.PUBLISHED)
+    lifecycle.comment_withdraw(comment=comment, consultation=consultation)
+    assert notify_author_of_decision(decision.pk) == "superseded"
+    assert mailoutbox == []
+
+
+# --- The truth for the author, and the audit trail ----------------------------------------------
+
+
+def test_the_author_of_a_held_comment_is_not_told_it_was_posted(client, consultation, participant, area):
+    set_policy(ModerationSettings.Policy.HOLD_ALL)
+    client.force_login(participant)
+    response = post(client, area, "Waiting for a moderator, and told so.")
+    assert flash(response) == "Your comment will appear once a moderator has checked it"
+    page = client.get(area.get_absolute_url()).content.decode()
+    assert "Only you can see this until a moderator has checked it" in page
+
+
+def test_every_transition_writes_an_audit_row(consultation, participant, other_participant, area, moderator):
+    ModerationSettings.objects.update_or_create(pk=1, defaults={
+        "policy": ModerationSettings.Policy.HOLD_ALL, "report_threshold": 1})
+    comment, _ = lifecycle.comment_create(author=participant, consultation=consultation, focus_area=area,
+                                          body="A point for the record.", submission_key=uuid.uuid4())
+    lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.PUBLISHED)
+    lifecycle.comment_report(comment=comment, reporter=other_participant, reason="off_topic")
+    lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.HIDDEN, reason="Off topic")
+    lifecycle.comment_edit(comment=comment, consultation=consultation, body="A point, rewritten.",
+                           reflection_kind="")
+    lifecycle.comment_withdraw(comment=comment, consultation=consultation)
+    trail = [(d.from_state, d.to_state, d.moderator_id is not None)
+             for d in ModerationDecision.objects.filter(comment=comment).order_by("pk")]
+    assert trail == [
+        (State.PENDING, State.PENDING, False),  # held by the policy
+        (State.PENDING, State.PUBLISHED, True),  # approved
+        (State.PUBLISHED, State.PENDING, False),  # held by a report
+        (State.PENDING, State.HIDDEN, True),  # hidden
+        (State.HIDDEN, State.HIDDEN, False),  # withdrawn by its author
+    ]
