@@ -183,6 +183,95 @@ def axis_range(points: list[dict]) -> tuple[float, float]:
     return low, high
 
 
+@dataclass
+class _Plot:
+    """A square plot of the 1 to 5 scale zoomed to [low, high] on both axes."""
+
+    left: float
+    top: float
+    side: float
+    low: float
+    high: float
+
+    def x(self, value: float) -> float:
+        return _scale(value, self.low, self.high, self.left, self.left + self.side)
+
+    def y(self, value: float) -> float:
+        return _scale(value, self.low, self.high, self.top + self.side, self.top)
+
+    def clamp(self, value: float) -> float:
+        return max(self.low, min(self.high, value))
+
+    def line(self, u1, v1, u2, v2, colour, width=1.0) -> str:
+        return (f'<line x1="{self.x(u1):.1f}" y1="{self.y(v1):.1f}" x2="{self.x(u2):.1f}" y2="{self.y(v2):.1f}" '
+                f'stroke="{colour}" stroke-width="{width:g}"/>')
+
+    def whiskers(self, u, v, u_ci, v_ci, colour) -> list[str]:
+        """The 95 % intervals of a point, cut at the plot's edge."""
+        lines = []
+        if u_ci:
+            lines.append(self.line(self.clamp(u_ci[0]), v, self.clamp(u_ci[1]), v, colour, 1.5))
+        if v_ci:
+            lines.append(self.line(u, self.clamp(v_ci[0]), u, self.clamp(v_ci[1]), colour, 1.5))
+        return lines
+
+
+def _matrix_legend(groups: list[str], left: float, top: float) -> list[str]:
+    body = []
+    for index, group in enumerate(["all", *groups]):  # two columns
+        style = group_style(group)
+        lx, ly = left + (index % 2) * 280, top + 14 + (index // 2) * 30
+        body.append(marker(style["shape"], lx + 8, ly, style["colour"], size=7))
+        body.append(_text(lx + 24, ly + 5, f"{style['label']} ({style['shape_name']})", anchor="start", size=13))
+    return body
+
+
+def _matrix_axes(plot: _Plot, height: float) -> list[str]:
+    body, low, high = [], plot.low, plot.high
+    step = 0.5 if high - low > 1.5 else 0.25
+    value = low
+    while value <= high + 1e-9:
+        body.append(plot.line(value, low, value, high, GRID))
+        body.append(plot.line(low, value, high, value, GRID))
+        body.append(_text(plot.x(value), plot.top + plot.side + 20, f"{value:g}", size=12, colour=MUTED))
+        body.append(_text(plot.left - 10, plot.y(value) + 4, f"{value:g}", anchor="end", size=12, colour=MUTED))
+        value += step
+    middle = plot.top + plot.side / 2
+    body.append(_text(plot.left + plot.side / 2, height - 12,
+                      f"Mean usefulness (scale 1 to 5; axes show {low:g} to {high:g})", size=13))
+    body.append(
+        f'<text x="16" y="{middle:.1f}" text-anchor="middle" font-size="13" fill="{TEXT}" '
+        f'transform="rotate(-90 16 {middle:.1f})">Mean likelihood of use (scale 1 to 5; axes show {low:g} to {high:g})</text>'
+    )
+    body.append(_text(plot.left + plot.side - 6, plot.top + 16, "Valued and would be used", anchor="end", size=12,
+                      colour=MUTED))
+    return body
+
+
+def _matrix_points(plot: _Plot, points: list[dict], groups: list[str], group_intervals: bool) -> list[str]:
+    spokes, whiskers, markers, labels = [], [], [], []
+    for point in points:
+        overall = point.get("overall")
+        for group in groups:
+            values = point["groups"].get(group)
+            if not values:
+                continue
+            u, u_ci, v, v_ci = values
+            style = group_style(group)
+            if overall:
+                spokes.append(plot.line(overall[0], overall[1], u, v, MUTED))
+            if group_intervals:
+                whiskers += plot.whiskers(u, v, u_ci, v_ci, style["colour"])
+            markers.append(marker(style["shape"], plot.x(u), plot.y(v), style["colour"], size=5))
+        if overall:
+            u, v = overall[:2]
+            if len(overall) > 2:
+                whiskers += plot.whiskers(u, v, overall[2], overall[3], TEXT)
+            labels.append(marker("ring", plot.x(u), plot.y(v), "#ffffff", size=10))
+            labels.append(_text(plot.x(u), plot.y(v) + 4, str(point["number"]), size=11, weight="bold"))
+    return spokes + whiskers + markers + labels
+
+
 def priority_matrix_chart(chart_id: str, title: str, description: str, points: list[dict], groups: list[str],
                           group_intervals: bool = False):
     """Scatter of mean usefulness (x) against mean likelihood of use (y), both 1 to 5.
@@ -194,72 +283,11 @@ def priority_matrix_chart(chart_id: str, title: str, description: str, points: l
     Both axes show the same range, zoomed to the means plotted.
     """
     size, margin_l, margin_b, margin_t, legend_h = 640, 64, 56, 16, 34 * ((len(groups) + 1 + 1) // 2)
-    plot = size - margin_l - 24
-    height = margin_t + legend_h + plot + margin_b
-    top = margin_t + legend_h
-    low, high = axis_range(points)
-
-    def px(u):
-        return _scale(u, low, high, margin_l, margin_l + plot)
-
-    def py(v):
-        return _scale(v, low, high, top + plot, top)
-
-    body = []
-    # Legend, two columns.
-    legend = ["all", *groups]
-    for index, group in enumerate(legend):
-        style = group_style(group)
-        lx = margin_l + (index % 2) * 280
-        ly = margin_t + 14 + (index // 2) * 30
-        body.append(marker(style["shape"], lx + 8, ly, style["colour"], size=7))
-        body.append(_text(lx + 24, ly + 5, f"{style['label']} ({style['shape_name']})", anchor="start", size=13))
-    step = 0.5 if high - low > 1.5 else 0.25
-    value = low
-    while value <= high + 1e-9:
-        body.append(f'<line x1="{px(value):.1f}" y1="{top}" x2="{px(value):.1f}" y2="{top + plot}" stroke="{GRID}" stroke-width="1"/>')
-        body.append(f'<line x1="{margin_l}" y1="{py(value):.1f}" x2="{margin_l + plot}" y2="{py(value):.1f}" stroke="{GRID}" stroke-width="1"/>')
-        body.append(_text(px(value), top + plot + 20, f"{value:g}", size=12, colour=MUTED))
-        body.append(_text(margin_l - 10, py(value) + 4, f"{value:g}", anchor="end", size=12, colour=MUTED))
-        value += step
-    body.append(_text(margin_l + plot / 2, height - 12, f"Mean usefulness (scale 1 to 5; axes show {low:g} to {high:g})", size=13))
-    body.append(
-        f'<text x="16" y="{top + plot / 2:.1f}" text-anchor="middle" font-size="13" fill="{TEXT}" '
-        f'transform="rotate(-90 16 {top + plot / 2:.1f})">Mean likelihood of use (scale 1 to 5; axes show {low:g} to {high:g})</text>'
-    )
-    body.append(_text(margin_l + plot - 6, top + 16, "Valued and would be used", anchor="end", size=12, colour=MUTED))
-
-    def clamp(v):
-        return max(low, min(high, v))
-
-    spokes, whiskers, markers, labels = [], [], [], []
-    for point in points:
-        overall = point.get("overall")
-        for group in groups:
-            values = point["groups"].get(group)
-            if not values:
-                continue
-            u, u_ci, v, v_ci = values
-            style = group_style(group)
-            x, y = px(u), py(v)
-            if overall:
-                spokes.append(f'<line x1="{px(overall[0]):.1f}" y1="{py(overall[1]):.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{MUTED}" stroke-width="1"/>')
-            if u_ci and group_intervals:
-                whiskers.append(f'<line x1="{px(clamp(u_ci[0])):.1f}" y1="{y:.1f}" x2="{px(clamp(u_ci[1])):.1f}" y2="{y:.1f}" stroke="{style["colour"]}" stroke-width="1.5"/>')
-            if v_ci and group_intervals:
-                whiskers.append(f'<line x1="{x:.1f}" y1="{py(clamp(v_ci[0])):.1f}" x2="{x:.1f}" y2="{py(clamp(v_ci[1])):.1f}" stroke="{style["colour"]}" stroke-width="1.5"/>')
-            markers.append(marker(style["shape"], x, y, style["colour"], size=5))
-        if overall:
-            u, v = overall[:2]
-            if len(overall) > 2:
-                u_ci, v_ci = overall[2], overall[3]
-                if u_ci:
-                    whiskers.append(f'<line x1="{px(clamp(u_ci[0])):.1f}" y1="{py(v):.1f}" x2="{px(clamp(u_ci[1])):.1f}" y2="{py(v):.1f}" stroke="{TEXT}" stroke-width="1.5"/>')
-                if v_ci:
-                    whiskers.append(f'<line x1="{px(u):.1f}" y1="{py(clamp(v_ci[0])):.1f}" x2="{px(u):.1f}" y2="{py(clamp(v_ci[1])):.1f}" stroke="{TEXT}" stroke-width="1.5"/>')
-            labels.append(marker("ring", px(u), py(v), "#ffffff", size=10))
-            labels.append(_text(px(u), py(v) + 4, str(point["number"]), size=11, weight="bold"))
-    body.extend(spokes + whiskers + markers + labels)
+    side = size - margin_l - 24
+    height = margin_t + legend_h + side + margin_b
+    plot = _Plot(margin_l, margin_t + legend_h, side, *axis_range(points))
+    body = [*_matrix_legend(groups, margin_l, margin_t), *_matrix_axes(plot, height),
+            *_matrix_points(plot, points, groups, group_intervals)]
     return _svg(chart_id, title, description, size, height, body)
 
 

@@ -145,6 +145,20 @@ def comment_withdraw(*, comment: Comment, consultation) -> Comment:
     return comment
 
 
+def author_comments_withdraw(*, author, now=None) -> int:
+    """An account deleted with its words: every comment withdrawn at once, each recorded.
+    No window check: people may delete their account whenever they like."""
+    now = now or timezone.now()
+    comments = list(Comment.objects.select_for_update().filter(author=author, withdrawn_at__isnull=True))
+    Comment.objects.filter(pk__in=[c.pk for c in comments]).update(body="", withdrawn_at=now)
+    ModerationDecision.objects.bulk_create(
+        ModerationDecision(comment=c, from_state=c.state, to_state=c.state, revision=c.revision,
+                           reason="Withdrawn: its author deleted their account", created_at=now)
+        for c in comments
+    )
+    return len(comments)
+
+
 def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -> tuple[Report, bool]:
     """A reader reports a comment, once. Enough distinct reporters hold it for review."""
     try:

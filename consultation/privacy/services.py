@@ -15,6 +15,7 @@ from django.utils import timezone
 from coe.cache import content_changed
 from consultation.comments.models import Comment, Follow, Report
 from consultation.digests.models import DigestDelivery
+from consultation.moderation.lifecycle import author_comments_withdraw
 from consultation.people.models import Consultation, User
 from consultation.responses.models import OptionRating, Response
 
@@ -42,7 +43,7 @@ def account_anonymise(user: User, *, remove_comments: bool = False, now: datetim
         return user
     now = now or timezone.now()
     if remove_comments:
-        Comment.objects.filter(author=user, withdrawn_at__isnull=True).update(body="", withdrawn_at=now)
+        author_comments_withdraw(author=user, now=now)
         # Their own words in the response go with their comments; the scores stay.
         Response.objects.filter(respondent=user).update(anything_else="")
         OptionRating.objects.filter(response__respondent=user).update(reason="")
