@@ -58,9 +58,10 @@ def versioned_key(name: str) -> str:
     return f"{name}:v{content_version()}"
 
 
-def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT):
-    """The value cached under `name` for the current content version, computed on a miss."""
-    return cache.get_or_set(versioned_key(name), compute, timeout)
+def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT, *, versioned: bool = True):
+    """The value cached under `name`, computed on a miss. Versioned values go stale with any
+    content change; an unversioned one is dropped by its owner (`cache.delete(name)`)."""
+    return cache.get_or_set(versioned_key(name) if versioned else name, compute, timeout)
 
 
 # --- Which models change the content (declared by each app) -------------------------------

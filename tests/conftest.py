@@ -1,4 +1,5 @@
 import os
+import time
 
 import pytest
 from django.conf import settings
@@ -39,6 +40,45 @@ def pytest_terminal_summary(terminalreporter):
 def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()  # the real cache (Redis where it runs): no page cached by an earlier test
+
+
+class FrozenClock:
+    """Stands in for the `time` module where a rate limiter reads it: `time()` answers `now`,
+    which only `advance` moves; everything else is the real module's."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def time(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+    def __getattr__(self, name):
+        return getattr(time, name)
+
+
+# 2026-01-01 00:00:01 UTC: one second into an hour, so into a minute and a day too.
+RATE_LIMIT_NOW = 1_767_225_600 + 1
+
+
+@pytest.fixture
+def frozen_rate_clock(monkeypatch):
+    """Freezes the clocks the abuse limits count attempts by (ours, coe.rate_limits, and
+    allauth's), at the start of a window: a window cannot roll over between two requests
+    of a test, so a count that should reach the limit does, however slow the machine."""
+    clock = FrozenClock(RATE_LIMIT_NOW)
+    monkeypatch.setattr("coe.rate_limits.time", clock)
+    monkeypatch.setattr("allauth.core.internal.ratelimit.time", clock)
+    return clock
+
+
+@pytest.fixture
+def no_abuse_limits(settings):
+    """For tests that send many forms from one account; the limits have their own tests."""
+    settings.CONSULTATION_RATE_LIMITS = {}
+    settings.ACCOUNT_RATE_LIMITS = False
 
 
 @pytest.fixture
@@ -182,3 +222,22 @@ def other_participant(db):
 def no_page_cache(settings):
     """Query-count tests measure the page's own work, not a cache hit."""
     settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def area(catalogue):
+    """The focus area most tests comment on."""
+    return catalogue.get(slug="improving-data-quality")
+
+
+@pytest.fixture
+def moderator(db):
+    """A member of the Moderators group (staff, not a superuser)."""
+    from django.contrib.auth.models import Group
+
+    from consultation.people.staff_groups import MODERATORS
+    from tests.factories import UserFactory
+
+    person = UserFactory(is_staff=True, display_name="Mo the moderator", email="mo@moderation.example")
+    person.groups.add(Group.objects.get(name=MODERATORS))
+    return person

@@ -367,12 +367,24 @@ def test_admin_model_pages(world, model):
         check(world, path, admin_model_expected(model, page), f"{model._meta.label_lower} {page}")
 
 
-def test_matrix_size_is_reported():
-    admin_requested = 2 * len(ADMIN_MODELS)
-    urls = len(EXPECTED) + admin_requested
+def test_every_url_is_accounted_for_once_and_every_family_rule_is_used():
+    """The figures the run reports add up: each URL is a table row, a requested admin model
+    page or covered by one family rule; no rule is left matching nothing."""
+    in_table = [r.route for r in ROUTES if r.route in EXPECTED]
+    ruled = {r.route: admin_rule_for(r.route) for r in ROUTES if admin_rule_for(r.route)}
+    assert not set(in_table) & set(ruled), "URLs both in the table and covered by the admin family"
+    requested = [route for route, rule in ruled.items() if rule == "requested"]
+    by_family_rule = [route for route, rule in ruled.items() if rule != "requested"]
+    assert len(requested) == 2 * len(ADMIN_MODELS)  # each model's changelist and change page
+    for _pattern, reason in ADMIN_FAMILY_RULES:
+        covered = sum(rule == reason for rule in ruled.values())
+        assert covered == len(ADMIN_MODELS), f"{reason}: covers {covered} URLs, not one per admin model"
+    assert len(in_table) + len(requested) + len(by_family_rule) == len(ROUTES)
+
+    urls = len(EXPECTED) + len(requested)
     summary.line(
         f"Authorisation matrix: {len(ROUTES)} URL patterns discovered "
-        f"({len(EXPECTED)} in the table, {admin_requested} admin model pages requested, "
-        f"{len(ROUTES) - len(EXPECTED) - admin_requested} admin model URLs covered by family rules); "
+        f"({len(in_table)} in the table, {len(requested)} admin model pages requested, "
+        f"{len(by_family_rule)} admin model URLs covered by family rules); "
         f"{urls} URLs x {len(ROLES)} roles x {len(METHODS)} methods = {urls * len(ROLES) * len(METHODS)} requests"
     )

@@ -18,7 +18,3 @@ def test_a_task_round_trips_through_redis_and_a_real_worker(real_broker, setting
     assert type(result).__name__ == "AsyncResult"
     assert real_broker.poll() is None
 
-
-def test_without_a_broker_tasks_run_in_process(settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    assert ping.delay("inline").get() == "inline"

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 from consultation.comments.models import Comment, Report
 from consultation.people.models import User
-from ideas.models import FocusArea
 from tests import summary
 from tests.factories import CommentFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# The tests send hundreds of forms from one account: no abuse limits here.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_abuse_limits")]
 
 # Markup that must never come back as markup.
 MARKUP = [
@@ -75,18 +75,6 @@ def page(client, path):
     response = client.get(path)
     assert response.status_code == 200
     return response.content.decode()
-
-
-@pytest.fixture(autouse=True)
-def _no_abuse_limits(settings):
-    # The tests send hundreds of forms from one account; the limits have their own tests.
-    settings.CONSULTATION_RATE_LIMITS = {}
-    settings.ACCOUNT_RATE_LIMITS = False
-
-
-@pytest.fixture
-def area(catalogue):
-    return FocusArea.objects.get(slug="improving-data-quality")
 
 
 @pytest.fixture

@@ -7,15 +7,9 @@ from django.urls import reverse
 
 from consultation.comments.models import Comment
 from consultation.moderation import lifecycle
-from ideas.models import FocusArea
 from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def area(catalogue):
-    return FocusArea.objects.get(slug="improving-data-quality")
 
 
 def test_second_anonymous_read_is_a_hit_with_no_queries(client, consultation, area, django_assert_num_queries):

@@ -61,7 +61,8 @@ class CommentModerationForm(forms.ModelForm):
             self.add_error("reason", "Give a reason: the author will see it")
         if cleaned.get("new_state"):
             try:
-                lifecycle.comment_moderate_check(self.instance, cleaned["new_state"], cleaned.get("seen_revision"))
+                # No revision sent means no text was seen: 0 matches none (revisions start at 1).
+                lifecycle.comment_moderate_check(self.instance, cleaned["new_state"], cleaned.get("seen_revision") or 0)
             except lifecycle.ModerationError as error:
                 self.add_error("new_state", str(error))
         return cleaned
@@ -77,10 +78,10 @@ class ModerationReasonForm(forms.Form):
 def _apply(modeladmin, request, comments, to_state, reason, done):
     changed, skipped = 0, []
     for comment in comments:
-        seen = request.POST.get(f"revision-{comment.pk}")
+        seen = request.POST.get(f"revision-{comment.pk}", "")
         try:
             if lifecycle.comment_moderate(comment=comment, moderator=request.user, to_state=to_state,
-                                          reason=reason, seen_revision=int(seen) if seen else None):
+                                          reason=reason, seen_revision=int(seen) if seen.isdigit() else 0):
                 changed += 1
         except lifecycle.ModerationError as error:
             skipped.append(f"comment {comment.pk}: {error}")
@@ -202,7 +203,7 @@ class CommentAdmin(admin.ModelAdmin):
             try:
                 lifecycle.comment_moderate(comment=obj, moderator=request.user, to_state=new_state,
                                            reason=form.cleaned_data.get("reason", ""),
-                                           seen_revision=form.cleaned_data.get("seen_revision"))
+                                           seen_revision=form.cleaned_data.get("seen_revision") or 0)
             except lifecycle.ModerationError as error:  # changed in the moment since the form was checked
                 self.message_user(request, f"Nothing was changed: {error}", messages.ERROR)
 

@@ -26,6 +26,12 @@ def _render_comment_form(request, form, *, subject, parent=None, status=200):
                   {"form": form, "subject": subject, "parent": parent}, status=status)
 
 
+def _tell_author(request, comment, action: str) -> None:
+    """A green "Success" banner only when the words are public; otherwise "Important"."""
+    report = messages.success if comment.is_public else messages.info
+    report(request, lifecycle.status_message(comment, action=action))
+
+
 def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, parent=None):
     retry_after = rate_limit_consume(request, "comment")
     if retry_after is not None:
@@ -34,7 +40,7 @@ def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, 
     if form.is_from_a_bot():
         # Answer as a held comment would, so the bot learns nothing; nothing is stored.
         logger.warning("Honeypot filled: comment by account %s discarded", request.user.pk)
-        messages.success(request, "Your comment will appear once a moderator has checked it")
+        messages.info(request, "Your comment will appear once a moderator has checked it")
         return redirect(subject.get_absolute_url())
     if not form.is_valid():
         return _render_comment_form(request, form, subject=subject, parent=parent, status=400)
@@ -44,7 +50,7 @@ def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, 
         reflection_kind=form.cleaned_data["reflection_kind"], submission_key=form.cleaned_data["submission_key"],
     )
     if created:
-        messages.success(request, lifecycle.status_message(comment, action="posted"))
+        _tell_author(request, comment, "posted")
     return redirect(f"{comment.subject.get_absolute_url()}#comment-{comment.pk}")
 
 
@@ -97,7 +103,7 @@ def comment_edit(request, pk):
             comment=comment, consultation=current_consultation(),
             body=form.cleaned_data["body"], reflection_kind=form.cleaned_data["reflection_kind"],
         )
-        messages.success(request, lifecycle.status_message(comment, action="updated"))
+        _tell_author(request, comment, "updated")
         return redirect(f"{comment.subject.get_absolute_url()}#comment-{comment.pk}")
     return render(request, "consultation/comment_edit.html", {"form": form, "comment": comment},
                   status=400 if form.errors else 200)

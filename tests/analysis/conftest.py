@@ -23,11 +23,6 @@ def exporter(db):
     return grant(UserFactory(is_staff=True, display_name="Exporter"), "view_analysis", "export_data")
 
 
-@pytest.fixture
-def area(catalogue):
-    return catalogue.get(slug="improving-data-quality")
-
-
 def respond(consultation, person, scores=None, flags=(), submitted_at=None, status=Response.Status.SUBMITTED):
     """A response by person: scores {focus area: (usefulness, likelihood)}, flags of ideas."""
     response = Response.objects.create(

@@ -138,7 +138,7 @@ def test_flags_per_idea_raw_and_weighted(consultation, area, local_authorities):
     assert (totals["all"].people, totals["all"].weight) == (4, pytest.approx(3))
 
 
-def test_reflection_kinds_count_all_and_public_comments(area):
+def test_reflection_kinds_count_all_and_public_comments(consultation, area):
     CommentFactory(focus_area=area, reflection_kind="enthusiastic")
     CommentFactory(focus_area=area, reflection_kind="enthusiastic", state=Comment.State.PENDING)
     CommentFactory(focus_area=area, reflection_kind="disagree", withdrawn_at=timezone.now())
@@ -149,7 +149,8 @@ def test_reflection_kinds_count_all_and_public_comments(area):
 
 def test_weekly_responses_and_comments(consultation, area):
     monday = timezone.make_aware(datetime(2026, 3, 2, 10))
-    consultation.opens_at = monday - timedelta(days=1)  # comments count within its window
+    # Comments count within the consultation's window: one around these weeks, whatever today is.
+    consultation.opens_at, consultation.closes_at = monday - timedelta(days=1), monday + timedelta(days=30)
     consultation.save()
     for days in (0, 1, 7):
         respond(consultation, person(), submitted_at=monday + timedelta(days=days))

@@ -1,9 +1,12 @@
 """The pages render the figures, keep the filters in the query string and explain themselves."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from consultation.people.roles import Role
+from consultation.analysis.svg import group_style
+from consultation.people.roles import Role, RoleGroup
 from tests.analysis.conftest import respond
 from tests.factories import CommentFactory, UserFactory
 
@@ -43,7 +46,7 @@ def test_focus_area_page_has_charts_tables_and_links(signed_in, scored):
     assert "Usefulness by respondent group" in page
     assert scored.get_absolute_url() in page
     assert "Caution: fewer than 5 answers" in page  # the two suppliers
-    assert "I&#x27;m unsure about this" in page or "I'm unsure about this" in page
+    assert "I&#x27;m unsure about this" in page  # the comment's reflection, escaped
 
 
 def test_unknown_focus_area_is_404(signed_in, catalogue):
@@ -63,7 +66,11 @@ def test_matrix_has_a_legend_with_shapes_and_a_table(signed_in, scored):
     page = signed_in.get(reverse("analysis:matrix")).content.decode()
     assert "Local authority (circle)" in page and "Central government (square)" in page
     assert "The priority matrix as a table" in page
-    assert "<polygon" in page or "<circle" in page
+    # Beside its legend entry, each group is drawn only where 5 or more people answered:
+    # the local authorities (5) as a circle, the suppliers (2) left off the chart.
+    local_authority, supplier = group_style(RoleGroup.LOCAL_AUTHORITY)["colour"], group_style(RoleGroup.SUPPLIER)["colour"]
+    assert len(re.findall(f'<circle [^>]*fill="{local_authority}"', page)) == 2
+    assert len(re.findall(f'<polygon [^>]*fill="{supplier}"', page)) == 1
 
 
 def test_weighting_switch_and_filters_stay_in_the_links(signed_in, scored):

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from tests.analysis.conftest import grant
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,12 +20,6 @@ EXPORTS = [
     reverse("analysis:export", args=["catalogue", "csv"]),
     reverse("analysis:export_open_data"),
 ]
-
-
-@pytest.fixture
-def moderator(db):
-    """Staff who moderate comments, without the analysis or export permissions."""
-    return grant(UserFactory(is_staff=True), "view_comment", "change_comment")
 
 
 @pytest.mark.parametrize("url", PAGES + EXPORTS)

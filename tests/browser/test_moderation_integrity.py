@@ -28,7 +28,7 @@ def moderator_page(browser, url):
     return admin
 
 
-def test_approving_a_comment_edited_since_the_moderator_opened_it_publishes_nothing(browser, setting):
+def test_approving_a_comment_edited_since_the_moderator_opened_it_publishes_nothing(browser, setting):  # noqa: F811 (the fixture imported above)
     url = setting.url
     ModerationSettings.objects.filter(pk=1).update(policy=ModerationSettings.Policy.HOLD_ALL)
     area = FocusArea.objects.get(slug="improving-data-quality")
@@ -72,7 +72,7 @@ def test_approving_a_comment_edited_since_the_moderator_opened_it_publishes_noth
     expect(reader.get_by_text("Something quite different that nobody has checked")).to_be_visible()
 
 
-def test_a_new_accounts_reply_waits_for_a_moderator_like_its_first_comment(browser, setting):
+def test_a_new_accounts_reply_waits_for_a_moderator_like_its_first_comment(browser, setting):  # noqa: F811 (the fixture imported above)
     url = setting.url
     ModerationSettings.objects.filter(pk=1).update(policy=ModerationSettings.Policy.HOLD_NEW_ACCOUNTS)
     area = FocusArea.objects.get(slug="improving-data-quality")

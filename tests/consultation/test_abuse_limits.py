@@ -9,15 +9,10 @@ from django.urls import reverse
 
 from coe.rate_limits import parse_rates, rate_limit_consume
 from consultation.comments.models import Comment, Report
-from ideas.models import FocusArea
 from tests.factories import CommentFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def area(catalogue):
-    return FocusArea.objects.get(slug="improving-data-quality")
+# Every test counts attempts in a window: its clock stands still at a window's start.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_rate_clock")]
 
 
 def post_comment(client, area, body="A comment worth reading.", **extra):
@@ -62,6 +57,20 @@ def test_comments_per_account_per_minute(settings, consultation, participant, ot
     assert not Comment.objects.filter(body="One too many.").exists()
     # Someone else, from the same address, is not affected.
     assert post_comment(signed_in(other_participant), area).status_code == 302
+
+
+def test_the_wait_is_until_the_window_ends_and_then_the_count_starts_again(
+        settings, consultation, participant, area, frozen_rate_clock):
+    settings.CONSULTATION_RATE_LIMITS = {"comment": "2/m/user"}
+    client = signed_in(participant)
+    for _ in range(2):
+        assert post_comment(client, area).status_code == 302
+    refused = post_comment(client, area)
+    assert_too_many_attempts_page(refused)
+    assert refused["Retry-After"] == "59"  # the clock stands one second into the minute
+    frozen_rate_clock.advance(59)
+    assert post_comment(client, area).status_code == 302
+    assert Comment.objects.filter(author=participant).count() == 3
 
 
 def test_replies_count_towards_the_same_limit(settings, consultation, participant, other_participant, area):
@@ -139,7 +148,7 @@ def test_a_broken_cache_lets_comments_through(monkeypatch, settings, consultatio
     assert "cache unavailable" in caplog.text
 
 
-def test_a_dead_redis_fails_open(settings, rf, participant):
+def test_a_dead_redis_fails_open(monkeypatch, settings, rf, participant):
     """The real cache backend pointed at a port nothing listens on."""
     from django.core.cache import caches
 
@@ -148,17 +157,10 @@ def test_a_dead_redis_fails_open(settings, rf, participant):
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }}
     settings.CONSULTATION_RATE_LIMITS = {"comment": "1/m/user,1/m/ip"}
-    monkey_cache = caches.create_connection("default")
-    import coe.rate_limits as module
-
-    original = module.cache
-    module.cache = monkey_cache
-    try:
-        request = rf.post("/")
-        request.user = participant
-        assert [rate_limit_consume(request, "comment") for _ in range(3)] == [None, None, None]
-    finally:
-        module.cache = original
+    monkeypatch.setattr("coe.rate_limits.cache", caches.create_connection("default"))
+    request = rf.post("/")
+    request.user = participant
+    assert [rate_limit_consume(request, "comment") for _ in range(3)] == [None, None, None]
 
 
 def test_allauth_rate_limit_uses_the_same_page(client, settings):

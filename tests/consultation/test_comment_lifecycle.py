@@ -4,7 +4,6 @@ author and a moderator would (consultation/moderation/lifecycle.py)."""
 import uuid
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -12,25 +11,12 @@ from consultation.comments.models import Comment
 from consultation.moderation import lifecycle
 from consultation.moderation.models import ModerationDecision, ModerationSettings
 from consultation.moderation.tasks import notify_author_of_decision
-from consultation.people.staff_groups import MODERATORS
-from ideas.models import FocusArea
 from models_of_delivery.models import DeliveryOption
-from tests.factories import CommentFactory, UserFactory
+from tests.admin_forms import inline_management
+from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 State = Comment.State
-
-
-@pytest.fixture
-def area(catalogue):
-    return FocusArea.objects.get(slug="improving-data-quality")
-
-
-@pytest.fixture
-def moderator(db):
-    person = UserFactory(is_staff=True, display_name="Mo the moderator")
-    person.groups.add(Group.objects.get(name=MODERATORS))
-    return person
 
 
 def set_policy(policy):
@@ -60,16 +46,8 @@ def approve_in_admin(client, moderator, comment, seen_revision):
     client.force_login(moderator)
     return client.post(reverse("admin:comments_comment_change", args=[comment.pk]), {
         "new_state": State.PUBLISHED, "reason": "", "seen_revision": seen_revision,
-        **_inline_management(),
+        **inline_management(),
     })
-
-
-def _inline_management():
-    data = {}
-    for prefix in ("decisions", "reports"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
-    return data
 
 
 # --- Edits are screened like new comments ---------------------------------------------------

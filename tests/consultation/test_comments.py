@@ -6,15 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultation.comments.models import Comment
-from ideas.models import FocusArea, Idea
+from ideas.models import Idea
 from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def area(catalogue):
-    return FocusArea.objects.get(slug="improving-data-quality")
 
 
 def post_comment(client, area, body="This would really help our team.", **extra):

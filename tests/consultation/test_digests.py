@@ -39,6 +39,16 @@ def submit(person, consultation, when, scores, flags=()):
 
 
 @pytest.fixture
+def consultation(consultation):
+    """Open around WEEK, whatever today is: the shared fixture opens 30 days before today,
+    which would leave WEEK outside the round a few weeks from now."""
+    consultation.opens_at = at(WEEK - timedelta(days=60))
+    consultation.closes_at = at(WEEK + timedelta(days=60))
+    consultation.save()
+    return consultation
+
+
+@pytest.fixture
 def areas(catalogue):
     return {area.slug: area for area in FocusArea.objects.all()}
 

@@ -8,23 +8,11 @@ from consultation.comments.models import Comment, OfficialResponse, Report
 from consultation.moderation import lifecycle
 from consultation.moderation.models import ModerationDecision, ModerationSettings
 from consultation.people.staff_groups import MODERATORS
-from ideas.models import FocusArea
+from tests.admin_forms import inline_management
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 State = Comment.State
-
-
-@pytest.fixture
-def area(catalogue):
-    return FocusArea.objects.get(slug="improving-data-quality")
-
-
-@pytest.fixture
-def moderator(db):
-    person = UserFactory(is_staff=True, display_name="Mo the moderator")
-    person.groups.add(Group.objects.get(name=MODERATORS))
-    return person
 
 
 def create(author, area, body="A fair and useful point about data.", consultation=None):
@@ -314,19 +302,12 @@ def test_change_page_moderates_with_a_reason(client, moderator, area):
     comment = CommentFactory(focus_area=area, state=State.PENDING)
     client.force_login(moderator)
     url = reverse("admin:comments_comment_change", args=[comment.pk])
-    refused = client.post(url, {"new_state": "rejected", "reason": "", **_inline_management()})
+    seen = {"seen_revision": comment.revision}  # the hidden field the change page carries
+    refused = client.post(url, {"new_state": "rejected", "reason": "", **seen, **inline_management()})
     assert refused.status_code == 200 and b"Give a reason" in refused.content
-    client.post(url, {"new_state": "published", "reason": "", **_inline_management()})
+    client.post(url, {"new_state": "published", "reason": "", **seen, **inline_management()})
     comment.refresh_from_db()
     assert comment.state == State.PUBLISHED
-
-
-def _inline_management():
-    data = {}
-    for prefix in ("decisions", "reports"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
-    return data
 
 
 def test_queue_filters_find_held_and_reported_comments(client, moderator, area):

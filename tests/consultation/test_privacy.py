@@ -3,12 +3,11 @@ and the retention period."""
 
 import json
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.test import Client
@@ -20,28 +19,14 @@ from consultation.digests.models import DigestDelivery
 from consultation.moderation import lifecycle, notices
 from consultation.moderation.models import ModerationDecision
 from consultation.people.models import Consultation, User
-from consultation.people.staff_groups import MODERATORS
 from consultation.privacy import services as privacy
 from consultation.responses import services as response_services
 from consultation.responses.models import OptionRating, Response
-from ideas.models import FocusArea
 from models_of_delivery.models import Consideration, DeliveryOption
 from tests.factories import CommentFactory, FollowFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def area(catalogue):
-    return FocusArea.objects.get(slug="improving-data-quality")
-
-
-@pytest.fixture
-def moderator(db):
-    person = UserFactory(is_staff=True, display_name="Mo the moderator", email="mo@moderation.example")
-    person.groups.add(Group.objects.get(name=MODERATORS))
-    return person
 
 
 def comment_by(author, area, body="A fair and useful point about data.", parent=None):
@@ -355,12 +340,15 @@ def test_privacy_notice_renders_and_is_in_the_footer(client, consultation, setti
 
 
 def test_privacy_notice_gives_the_retention_period(client, consultation):
+    # Closing just after midnight in British Summer Time (still the day before in UTC), so
+    # the date shown must be London's.
+    london = timezone.get_current_timezone()
+    consultation.opens_at = datetime(2026, 10, 1, 9, tzinfo=london)
+    consultation.closes_at = datetime(2027, 4, 1, 0, 30, tzinfo=london)
     consultation.retention_days = 180
     consultation.save()
     page = client.get(reverse("consultation:privacy")).content.decode()
-    ends = timezone.localtime(consultation.closes_at + timedelta(days=180))
-    assert "180 days after the consultation closes" in page
-    assert f"{ends:%-d %B %Y}" in page
+    assert "180 days after the consultation closes, until 28 September 2027" in page
 
 
 # --- Retention ----------------------------------------------------------------------

@@ -1,8 +1,12 @@
-from pathlib import Path
+import builtins
+import importlib
+import io
 
 import pytest
 
+from models_of_delivery import models
 from models_of_delivery.data import content
+from models_of_delivery.loaders import MODEL_NAMES, load_delivery_models
 from models_of_delivery.models import (
     AnalogousOrganisation,
     CentreAim,
@@ -14,6 +18,7 @@ from models_of_delivery.models import (
 )
 
 pytestmark = pytest.mark.django_db
+MODELS = [getattr(models, name) for name in MODEL_NAMES]  # in the loader's order
 
 
 def test_the_data_load_gives_the_papers_counts(delivery_models):
@@ -65,9 +70,23 @@ def test_websites_are_the_organisations_own_or_blank(delivery_models):
     assert AnalogousOrganisation.objects.get(slug="ict-revolutions").url == ""
 
 
-def test_the_content_module_stands_alone():
-    # The portal never reads the shared reference files at run time.
-    source = Path(content.__file__).read_text()
-    assert "import" not in source
-    assert "/work/shared" not in source and "../shared" not in source
-    assert content.SOURCE_URL == "https://data-to-insight.github.io/centre-of-excellence/"
+def test_the_content_loads_without_opening_any_file(monkeypatch, delivery_models):
+    """The portal never reads the shared reference files at run time: importing the content
+    and loading it into an empty database opens no file at all."""
+    opened = []
+    real_open = io.open
+
+    def spy(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(io, "open", spy)
+    for model in MODELS:
+        model.objects.all().delete()
+
+    importlib.reload(content)
+    load_delivery_models(*MODELS)
+
+    assert opened == []
+    assert DeliveryOption.objects.count() == 5 and OptionAssessment.objects.count() == 20

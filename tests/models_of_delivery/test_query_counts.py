@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from models_of_delivery.models import Consideration, DeliveryOption, OptionAssessment
-from tests.models_of_delivery.factories import AnalogousOrganisationFactory, DeliveryOptionFactory
+from tests.factories import AnalogousOrganisationFactory, DeliveryOptionFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 

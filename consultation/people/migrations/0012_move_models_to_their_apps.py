@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
 
     operations = [
         # The tables already exist (created under the "consultation" app): only Django's
-        # picture of which app owns them changes. No row is touched.
+        # picture of which app owns them changes. No table or row is touched here.
         migrations.SeparateDatabaseAndState(state_operations=[
             migrations.RemoveField(
                 model_name='comment',
