@@ -211,12 +211,14 @@ def comment_moderate(*, comment: Comment, moderator, to_state: str, reason: str 
 
 
 def status_message(comment: Comment, *, action: str) -> str:
-    """What the author is told after posting or editing: the truth about who can see it."""
+    """What the author is told after posting or editing: the truth about who can see it.
+    For personal data, which kind of detail to remove, judged on the text as it is now."""
     noun = "reply" if comment.parent_id else "comment"
-    if comment.state == Comment.State.PUBLISHED:
+    if comment.is_public:
         return f"Your {noun} has been {action}"
-    if comment.held_reason.startswith("May contain personal data: "):
-        kinds = comment.held_reason.removeprefix("May contain personal data: ")
+    personal = held_reason_for(comment.body)
+    if personal:
+        kinds = personal.removeprefix("May contain personal data: ")
         return (f"Your {noun} has been saved but is not public yet: it may contain {kinds}. "
                 f"Edit it to remove anything that could identify a person, or wait for a moderator to check it.")
     return f"Your {noun} will appear once a moderator has checked it"

@@ -250,3 +250,16 @@ def test_every_transition_writes_an_audit_row(consultation, participant, other_p
         (State.PENDING, State.HIDDEN, True),  # hidden
         (State.HIDDEN, State.HIDDEN, False),  # withdrawn by its author
     ]
+
+
+def test_removing_the_personal_detail_keeps_the_comment_held_and_says_so_truthfully(
+        client, consultation, participant, area):
+    set_policy(ModerationSettings.Policy.PUBLISH)
+    client.force_login(participant)
+    post(client, area, "Ring me on 07700 900123 about the pilot.")
+    comment = Comment.objects.get()
+    response = edit(client, comment, "Ring our team about the pilot.")
+    assert flash(response) == "Your comment will appear once a moderator has checked it"
+    comment.refresh_from_db()
+    assert comment.state == State.PENDING  # a person checks the fix, not the pattern
+    assert comment.decisions.order_by("-pk").first().revision == 2
