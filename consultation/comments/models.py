@@ -32,10 +32,13 @@ class CommentQuerySet(models.QuerySet):
 
 
 def public_q(prefix: str = "") -> models.Q:
+    """The same rule as a Q, for counting across a relation (`prefix="comment__"`) or inside
+    an aggregate's filter. `Comment.is_public` says it of one row."""
     return models.Q(**{f"{prefix}state": Comment.State.PUBLISHED, f"{prefix}withdrawn_at__isnull": True})
 
 
 def visible_q(viewer, prefix: str = "") -> models.Q:
+    """`visible_to(viewer)` as a Q."""
     if viewer is not None and viewer.is_authenticated:
         return public_q(prefix) | models.Q(**{f"{prefix}author": viewer, f"{prefix}withdrawn_at__isnull": True})
     return public_q(prefix)

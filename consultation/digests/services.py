@@ -1,11 +1,8 @@
-"""Changes to digest deliveries that queue work: the admin's "send again" and the
-management command. Tasks never import this module (services → tasks → sending)."""
-
-from datetime import date
+"""Changes to digest deliveries that queue work: the admin's "send again". Tasks never
+import this module (services → tasks → sending)."""
 
 from django.db import transaction
 
-from consultation.digests import sending
 from consultation.digests.models import DigestDelivery
 from consultation.digests.tasks import send_digest
 
@@ -20,10 +17,3 @@ def deliveries_resend(ids) -> list[int]:
         transaction.on_commit(lambda pk=delivery_id: send_digest.delay(pk), robust=True)
     return retry
 
-
-def digests_queue(kind: str, period: date) -> int:
-    """Plans a week's deliveries of one kind and queues those still to send."""
-    ids = sending.digest_plan(kind, period)
-    for delivery_id in ids:
-        send_digest.delay(delivery_id)
-    return len(ids)

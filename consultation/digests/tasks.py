@@ -19,20 +19,23 @@ DIGEST_MAX_RETRIES = 6
 logger = logging.getLogger(__name__)
 
 
+def digests_queue(kind: str, period: date) -> int:
+    """Plans a week's deliveries of one kind (once, whoever asks) and queues those still to
+    send. A delivery that cannot be queued waits as a pending row for the outbox sweep."""
+    ids = sending.digest_plan(kind, period)
+    for delivery_id in ids:
+        try:
+            send_digest.delay(delivery_id)
+        except Exception:  # noqa: BLE001 one failure must not stop the rest
+            logger.exception("Digest delivery %s was not queued; the sweep will send it", delivery_id)
+    return len(ids)
+
+
 @shared_task(name="consultation.tasks.send_weekly_digests")
 def send_weekly_digests(period_start: str | None = None) -> dict:
-    """Beat's weekly entry point: plans both digests for the last complete week."""
+    """Beat's weekly entry point: both digests for the last complete week."""
     period = date.fromisoformat(period_start) if period_start else periods.last_complete_week()
-    planned = {}
-    for kind in DigestDelivery.Kind.values:
-        ids = sending.digest_plan(kind, period)
-        for delivery_id in ids:
-            try:
-                send_digest.delay(delivery_id)
-            except Exception:  # noqa: BLE001 in-process runs: one failure must not stop the rest
-                logger.exception("Digest delivery %s failed; it is left for a retry", delivery_id)
-        planned[kind] = len(ids)
-    return {"period": period.isoformat(), **planned}
+    return {"period": period.isoformat(), **{kind: digests_queue(kind, period) for kind in DigestDelivery.Kind.values}}
 
 
 @shared_task(name="consultation.tasks.send_digest", bind=True, acks_late=True, max_retries=DIGEST_MAX_RETRIES)

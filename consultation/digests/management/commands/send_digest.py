@@ -2,7 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from consultation.digests import periods, sending, services
+from consultation.digests import periods, sending, tasks
 from consultation.digests.models import DigestDelivery
 
 
@@ -27,5 +27,5 @@ class Command(BaseCommand):
                     continue
                 self.stdout.write(f"--- To: {person.email}\nSubject: {message.subject}\n\n{message.body}")
             return
-        queued = services.digests_queue(kind, period)
+        queued = tasks.digests_queue(kind, period)
         self.stdout.write(f"Week of {period}: {queued} {kind} digest(s) queued")
