@@ -63,6 +63,11 @@ class CommentModerationForm(forms.ModelForm):
             try:
                 # No revision sent means no text was seen: 0 matches none (revisions start at 1).
                 lifecycle.comment_moderate_check(self.instance, cleaned["new_state"], cleaned.get("seen_revision") or 0)
+            except lifecycle.ChangedSinceSeen as error:
+                self.add_error("new_state", str(error))
+                # The page shown next carries the new text: what the moderator then approves.
+                self.data = self.data.copy()
+                self.data["seen_revision"] = self.instance.revision
             except lifecycle.ModerationError as error:
                 self.add_error("new_state", str(error))
         return cleaned

@@ -126,6 +126,9 @@ def test_approving_after_the_author_changed_the_text_publishes_nothing(
     assert comment.state == State.PENDING and comment.body.startswith("A different text")
     assert "slipped in" not in public_page(client, area)
     assert mailoutbox == []
+    # The page shown again carries the new text, and approving from it now approves that text.
+    assert 'name="seen_revision" value="2"' in response.content.decode()
+    assert "A different text slipped in" in response.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         approve_in_admin(client, moderator, comment, seen_revision=2)
