@@ -18,7 +18,6 @@ from consultation.people.roles import Role, role_group
 from consultation.responses.models import FocusAreaScore, IdeaFlag, Response
 
 MEASURES = ("usefulness", "likelihood")
-MEASURE_LABELS = {"usefulness": "Usefulness", "likelihood": "Likelihood of use"}
 
 
 # --- Scores: distributions per focus area, overall and by group --------------------------------

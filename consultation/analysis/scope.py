@@ -36,7 +36,6 @@ from datetime import date
 
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 
-from consultation.comments.models import public_q
 from consultation.people.models import Organisation
 from consultation.people.roles import RoleGroup, roles_in_group
 from consultation.people.selectors import current_consultation
@@ -44,7 +43,6 @@ from consultation.responses.selectors import counted_responses_q
 
 SCALE = (1, 2, 3, 4, 5)
 CAUTION_BELOW = 5
-LOCAL_AUTHORITY_COUNT = 153
 ALL = "all"
 GROUPS = list(RoleGroup)
 NO_REGION = "No region (not a local authority)"
@@ -134,10 +132,6 @@ class Scope:
                       f"{prefix}created_at__lt": consultation.closes_at}) if consultation else Q(pk__in=[])
         return (window & period_q(f"{prefix}created_at", self.date_from, self.date_to)
                 & self.people_q(f"{prefix}author__"))
-
-    def public_comments_q(self, prefix: str = "") -> Q:
-        """The comments of `comments_q` that anyone may read."""
-        return self.comments_q(prefix) & public_q(prefix)
 
 
 def council_of(prefix: str):

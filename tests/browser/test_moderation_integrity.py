@@ -11,7 +11,7 @@ from consultation.moderation.models import ModerationSettings
 from consultation.people.staff_groups import MODERATORS
 from ideas.models import FocusArea
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_moderation_journey import setting, sign_in, verified  # noqa: F401 (fixture)
+from tests.browser.test_moderation_journey import setting, sign_in, sign_in_to_admin, verified  # noqa: F401 (fixture)
 from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.browser
@@ -21,10 +21,7 @@ def moderator_page(browser, url):
     moderator = verified(email="mod@example.org", display_name="Mo", is_staff=True)
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     admin = browser.new_context(bypass_csp=True).new_page()
-    admin.goto(url + "/admin/login/")
-    admin.get_by_label("Email address").fill("mod@example.org")
-    admin.get_by_label("Password").fill("correct-horse-battery")
-    admin.get_by_role("button", name="Log in").click()
+    sign_in_to_admin(admin, url, "mod@example.org")
     return admin
 
 

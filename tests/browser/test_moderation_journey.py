@@ -27,6 +27,13 @@ def sign_in(page, url, email, password="correct-horse-battery"):
     page.wait_for_url(url + "/")
 
 
+def sign_in_to_admin(page, url, email, password="correct-horse-battery"):
+    page.goto(url + "/admin/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
 @pytest.fixture
 def setting(live_site):
     from django.contrib.auth.models import Permission
@@ -76,10 +83,7 @@ def test_held_comment_is_moderated_in_the_admin_and_the_author_sees_why(browser,
     # A moderator finds it in the queue by the filter, approves another and hides one.
     mod_context = browser.new_context(bypass_csp=True)
     admin = mod_context.new_page()
-    admin.goto(url + "/admin/login/")
-    admin.get_by_label("Email address").fill("mod@example.org")
-    admin.get_by_label("Password").fill("correct-horse-battery")
-    admin.get_by_role("button", name="Log in").click()
+    sign_in_to_admin(admin, url, "mod@example.org")
     admin.goto(url + "/admin/comments/comment/")
     admin.get_by_role("link", name="May contain personal data").click()
     assert "held=personal" in admin.url
