@@ -20,9 +20,9 @@ from django.utils import timezone
 
 from consultation.comments.models import Comment, Report
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
-from consultation.moderation.screening import held_reason_for
 from consultation.moderation.tasks import notify_author_of_decision
 from consultation.people.access import ensure_open
+from consultation.screening import held_reason_for
 
 HELD_FOR_ALL = "Every comment is held for review"
 HELD_NEW_ACCOUNT = "A new account's first comment"

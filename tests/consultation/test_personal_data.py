@@ -1,6 +1,6 @@
 import pytest
 
-from consultation.moderation.screening import held_reason_for, personal_data_reasons
+from consultation.screening import held_reason_for, personal_data_reasons
 
 HELD = [
     ("Call me on 07700 900123 if you want to know more", "a phone number"),

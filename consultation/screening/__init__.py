@@ -1,4 +1,5 @@
-"""Rules that hold a comment for review when it looks like it names a person.
+"""Finds personal data in text anyone could read: the one screening that every comment,
+name, answer and export goes through.
 
 Deliberately cautious: a false alarm costs a moderator a click; a missed child's date of
 birth or NHS number in a public comment costs far more. Each rule returns a reason a

@@ -1,0 +1,1 @@
+"""Themes in what people said: found offline, reviewed by analysts, traced to responses."""
