@@ -1,0 +1,89 @@
+"""Ways to reach a person: email addresses (plain and disguised) and phone numbers."""
+
+import re
+
+from consultation.screening.findings import Finding, near
+from consultation.screening.words import first_names
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+# "jane dot doe at council dot gov dot uk", "j.smith (at) leeds.gov.uk", "jo[at]example[dot]org"
+_WORD = r"[a-z0-9][a-z0-9_+'-]*"
+_BRACKETED_AT = r"\s*[(\[{<]\s*at\s*[)\]}>]\s*"
+_SPOKEN_AT = r"\s+at\s+|-at-|\s+@\s+"
+_DOT = r"\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|-dot-|\s?\.\s?"
+_TLDS = (r"uk|com|org|net|gov|edu|io|info|co|ac|nhs|me|biz|scot|wales|cymru|london|email|ie|eu|de|fr|es|it|"
+         r"nl|pl|ro|in|pk|ng|us|ca|au|nz|ai|app|dev|online|live|mail")
+DISGUISED_EMAIL = re.compile(
+    rf"(?<![\w.@])(?P<local>{_WORD}(?:(?:{_DOT}){_WORD}){{0,3}})"
+    rf"(?P<at>{_BRACKETED_AT}|{_SPOKEN_AT})"
+    rf"(?P<domain>{_WORD}(?:(?:{_DOT}){_WORD}){{0,4}}(?:{_DOT})(?:{_TLDS}))(?![\w@])",
+    re.IGNORECASE,
+)
+SPOKEN_DOT = re.compile(r"[(\[{<]\s*dot\s*[)\]}>]|\bdot\b|-dot-", re.IGNORECASE)
+PUBLIC_SUFFIXES = {"gov.uk", "co.uk", "org.uk", "ac.uk", "nhs.uk", "sch.uk", "police.uk", "com", "org", "net"}
+EMAIL_WORDS = re.compile(r"\b(?:e-?mail|contact|write to|mail|address|message|reach)\b", re.IGNORECASE)
+
+
+def emails(text: str) -> list[Finding]:
+    found = [Finding("email", m.start(), m.end(), 0.95) for m in EMAIL.finditer(text)]
+    for match in DISGUISED_EMAIL.finditer(text):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        confidence = _disguised_confidence(text, match)
+        found.append(Finding("email", match.start(), match.end(), confidence))
+    return found
+
+
+def _disguised_confidence(text: str, match: re.Match) -> float:
+    at, local, domain = match["at"].strip().lower(), match["local"], match["domain"]
+    spoken_dots = bool(SPOKEN_DOT.search(local) or SPOKEN_DOT.search(domain))
+    bracketed = at.startswith(("(", "[", "{", "<"))
+    if bracketed or spoken_dots or at == "@":
+        return 0.9
+    # "jane at leeds.gov.uk" looks like an address; "published at leeds.gov.uk" does not.
+    plain_domain = re.sub(r"\s", "", domain.lower())
+    if plain_domain in PUBLIC_SUFFIXES or plain_domain.startswith("www."):
+        return 0.2
+    mailbox_like = bool(re.search(r"[._\d+]", local)) or local.lower() in first_names()
+    if mailbox_like or near(text, match.start(), EMAIL_WORDS, before=40, after=0):
+        return 0.8
+    return 0.3
+
+
+# A run of digits with the separators people use: spaces, dots, dashes, brackets.
+PHONE_CANDIDATE = re.compile(r"(?<![\w+£$€.,/])(?:\+|\b00)?\s?\(?\d[\d\s().-]{7,22}\d(?![\w/%])")
+PHONE_WORDS = re.compile(r"\b(?:tel|telephone|phone|mobile|mob|call|ring|text|whatsapp|contact|number|on)\b",
+                         re.IGNORECASE)
+
+
+def phones(text: str) -> list[Finding]:
+    found = []
+    for match in PHONE_CANDIDATE.finditer(text):
+        raw = match.group().strip()
+        confidence = _phone_confidence(raw)
+        if confidence:
+            if near(text, match.start(), PHONE_WORDS, before=25, after=0):
+                confidence = min(1.0, confidence + 0.1)
+            start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+            found.append(Finding("phone", start, start + len(raw), confidence))
+    return found
+
+
+def _phone_confidence(raw: str) -> float:
+    if re.search(r"[\s.-]{2,}|\d{4}-\d{2}(?!\d)", raw) and not re.fullmatch(r"[\d\s]+", raw):
+        return 0.0  # "2024 - 25", "2019-20": years and ranges, not numbers
+    international = raw.startswith(("+", "00"))
+    digits = re.sub(r"\D", "", raw.replace("(0)", ""))
+    if international:
+        digits = digits.removeprefix("00")
+        if digits.startswith("44"):
+            national = digits[2:]
+            return 0.9 if 9 <= len(national) <= 10 and national[0] in "1235789" else 0.0
+        return 0.75 if 8 <= len(digits) <= 15 else 0.0
+    if not digits.startswith("0") or digits[1:2] not in set("1235789") or len(digits) not in (10, 11):
+        return 0.0
+    first_group = re.match(r"\(?(\d+)", raw).group(1)
+    if len(first_group) < 3:
+        return 0.0  # "01 02 03 04 05": a list, not a number
+    return 0.85

@@ -1,0 +1,124 @@
+"""People named in a case: a name with an age ("Tommy, aged 7", "Lily (6)", "Jake is 15"),
+a first name with a care, school or family circumstance ("our foster child, Ruby", "Ellie's
+care plan", "Callum was placed"), and a family named by its surname ("the Jones twins",
+"Mrs Ahmed (mum)").
+
+A name alone is never held: public figures, authors and places are named all the time. The
+age patterns take any capitalised word that is not an everyday word, place or group; the
+weaker circumstance patterns need a first name from the list.
+"""
+
+import re
+
+from consultation.screening.findings import Finding
+from consultation.screening.words import COMMON, GROUPS, PLACES, first_names
+
+NAME = r"(?P<name>(?:[A-Z]['’])?[A-Za-z](?:[a-z]+[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)"
+AGE = r"\d{1,2}(?:\s*(?:½|and a half))?"
+FAMILY = (r"son|daughter|brother|sister|half-brother|half-sister|sibling|twin|nephew|niece|grandson|"
+          r"granddaughter|grandchild|child|foster child|foster son|foster daughter|stepson|stepdaughter|baby|"
+          r"toddler|boy|girl|lad|mum|mother|dad|father|stepdad|stepmum|carer|nan|gran|nana|grandma|grandad|"
+          r"aunt|auntie|uncle|cousin|partner|boyfriend|girlfriend|young person|teenager|care leaver|"
+          r"pupil|yp|cyp|client|kid|little one|eldest|youngest|middle child")
+CIRCUMSTANCE = (
+    r"placed|placement|placements|moved|removed|into care|in care|looked after|adopted|adoption|fostered|"
+    r"foster|excluded|exclusion|missing|ran away|protection plan|cp plan|cin plan|child in need|care order|"
+    r"supervision order|section 20|s20|s\.20|accommodated|care leaver|residential|children's home|secure|"
+    r"custody|yoi|arrested|exploited|exploitation|groomed|abused|neglected|self-harm|self harm|at risk|"
+    r"referred|assessed|school|nursery|college|year \d+|reception|pupil referral|pru|alternative provision|"
+    r"home educated|ehcp|social worker|iro|personal adviser|kinship|special guardian|carers?|mum|dad|nan|"
+    r"gran|grandparents|aunt|uncle|father|mother|siblings?|brother|sister|family|police|court|hospital|"
+    r"camhs|therapy|counselling|remand|unaccompanied|asylum|trafficked|deported|homeless|hostel|"
+    r"supported lodgings|semi-independent|plan|visits?|contact with|respite|short breaks|disabled|autistic|"
+    r"adhd|diagnosed|pregnant|baby"
+)
+CARE_NOUN = (r"foster|placement|social worker|sw|care|carers?|mum|mother|dad|father|nan|gran|sister|brother|"
+             r"siblings?|family|school|teacher|class|nursery|college|iro|personal adviser|pa|key ?worker|"
+             r"ehcp|plan|case|birth|adoptive|adoption|special guardian|kinship|children's home|home|"
+             r"residential|support worker|youth worker|yot|probation|allocated|needs|behaviour|contact|"
+             r"referral|assessment|file|record|diagnosis|disability|attendance|exclusion")
+I = re.IGNORECASE
+
+STRONG = [
+    # "Tommy, aged 7", "Mason (age 3)", "Ruby aged 11"
+    re.compile(rf"\b{NAME},?\s*\(?\s*(?:aged?|age:)\s*{AGE}\b"),
+    # "Lily (6)", "Sam (14 yrs)"
+    re.compile(rf"\b{NAME}\s*\(\s*{AGE}\s*(?:yrs?|years?|y/?o|yo|months?)?\s*\)"),
+    # "Tommy, 7, has had four placements"
+    re.compile(rf"\b{NAME},\s*{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|has\b|lives\b|from\b|-|–|\.|$)"),
+    # "Jake is 15", "Amelia, who is 9", "Ava turned 16 last week"
+    re.compile(rf"\b{NAME},?\s+(?:who\s+)?(?:is|was|turned|turns|is now|was only|is only|just turned)\s+{AGE}"
+               r"(?:\s*(?:years?|yrs?)(?:\s*old)?)?(?=\s*(?:[,.;:!?)]|$|and\b|but\b|so\b|now\b|with\b|in\b|"
+               r"has\b|had\b|who\b|this\b|next\b|last\b|on\b|when\b|years?\b|yrs?\b|at\b))"),
+    # "Ruby, a 7-year-old", "Noah, 14 years old"
+    re.compile(rf"\b{NAME},?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:years?|yrs?|months?|weeks?)[- ]old"),
+    # "7-year-old Ruby", "the 15 year old boy Jake"
+    re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+)?{NAME}", I),
+]
+WEAK = [
+    # "his sister Lily", "our foster child, Ruby", "young person Jake"
+    re.compile(rf"\b(?:{FAMILY})(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?{NAME}", I),
+    # "Ruby's foster carer", "Ellie's care plan"
+    re.compile(rf"\b{NAME}['’]s\s+(?:\w+\s+)?(?:{CARE_NOUN})\b", I),
+    # "Callum was placed", "Ava has had four placements", "Noah is in Year 9"
+    re.compile(rf"\b{NAME}\s+(?:\w+\s+){{0,1}}?(?:was|is|has been|had been|has|had|were|got|went|gets|keeps|"
+               rf"remains|stays|lives|lived|moved|ran|started|joined|left|returned|became|needs|needed|"
+               rf"came|entered|spent|goes)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{CIRCUMSTANCE})\b", I),
+    # "Kelly, mum of three", "Ms Patel (mum)"
+    re.compile(rf"\b{NAME}\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY})\b", I),
+]
+# "the Jones twins", "the Smith family", "placed with the Okafor children"
+SURNAME_FAMILY = re.compile(
+    rf"\bthe\s+{NAME}(?:-[A-Z][a-z]+)?\s+(?:family|families|twins|triplets|children|kids|siblings|"
+    r"brothers|sisters|boys|girls|household|case|baby)\b"
+)
+TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:and\s+(?:Mr|Mrs|Ms)\.?\s+)?{NAME}")
+TITLED_CONTEXT = re.compile(rf"\b(?:{FAMILY}|family|his children|her children|their children|kids|"
+                            r"visit|visited|lives|living|foster|kinship|custody|contact|court|"
+                            r"parenting|evicted|tenancy)\b", I)
+NOT_NAMES = COMMON | PLACES | GROUPS | frozenset(
+    """rule clause subsection standard standards indicator indicators measure measures objective objectives
+    outcome outcomes priority priorities principle principles recommendation recommendations finding findings
+    action actions task tasks criteria criterion agree disagree strongly unsure neutral maybe know don't
+    good outstanding inadequate requires improvement satisfactory poor excellent fair medium male female
+    males females men women neglect abuse emotional physical sexual domestic violence harm risk
+    exploitation missing mental health disability substance misuse alcohol drugs gangs trafficking
+    homelessness poverty housing other unknown none total totals overall subtotal respondents
+    participants responses answers votes score scores mean rank ranked ranking sample base yes no na
+    anyone everybody nobody someone somebody whoever this that it he she they we you i
+    boy girl son daughter brother sister kid kids child mum dad mother father carer nan gran baby aunt
+    uncle cousin partner twin twins lad teenager teen pupil client""".split()
+)
+
+
+def people(text: str) -> list[Finding]:
+    found = []
+    names = first_names()
+    for pattern in STRONG:
+        for match in pattern.finditer(text):
+            confidence = _strong_confidence(match["name"], names)
+            if confidence:
+                found.append(Finding("name", match.start("name"), match.end("name"), confidence))
+    for pattern in WEAK:
+        for match in pattern.finditer(text):
+            name = match["name"]
+            if name[0].isupper() and name.lower() in names:
+                found.append(Finding("name", match.start("name"), match.end("name"), 0.8))
+    for match in SURNAME_FAMILY.finditer(text):
+        if match["name"][0].isupper() and match["name"].lower() not in NOT_NAMES:
+            found.append(Finding("name", match.start(), match.end(), 0.8))
+    for match in TITLED.finditer(text):
+        surname = match["name"]
+        window = text[max(0, match.start() - 60):match.end() + 60]
+        if surname[0].isupper() and surname.lower() not in NOT_NAMES and TITLED_CONTEXT.search(window):
+            found.append(Finding("name", match.start(), match.end(), 0.75))
+    return found
+
+
+def _strong_confidence(name: str, names: frozenset[str]) -> float:
+    lower = name.lower()
+    if lower in NOT_NAMES or len(name) < 2:
+        return 0.0
+    if lower in names:
+        return 0.9
+    return 0.75 if name[0].isupper() else 0.0

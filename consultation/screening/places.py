@@ -1,0 +1,96 @@
+"""Where a person lives: postcodes (any spacing and case, checked against the real format)
+and street addresses (a number, a street name and a street type; flats; named houses)."""
+
+import re
+
+from consultation.screening.findings import Finding, near
+from consultation.screening.words import COMMON, GROUPS
+
+# Loose on spacing and case ("SW1A1AA", "ls1  1ur", "B33 8 TH"), strict once the spaces go.
+POSTCODE_CANDIDATE = re.compile(
+    r"(?<![\w/-])([A-Za-z]{1,2}\s?\d[A-Za-z\d]?)\s{0,3}(\d\s?[A-Za-z]\s?[A-Za-z])(?![\w/-])"
+)
+OUTWARD = re.compile(r"(?:[A-PR-UWYZ]\d[A-HJKPSTUW\d]?|[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRV-Y\d]?)")
+INWARD = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}")
+ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)
+ADDRESS_WORDS = re.compile(r"\b(?:postcode|post code|lives?|living|live|moved|address|house|home|flat|"
+                           r"street|road|near|at|in|from)\b", re.IGNORECASE)
+
+
+def postcodes(text: str) -> list[Finding]:
+    found = []
+    for match in POSTCODE_CANDIDATE.finditer(text):
+        outward, inward = (re.sub(r"\s", "", part).upper() for part in match.groups())
+        if not (OUTWARD.fullmatch(outward) and INWARD.fullmatch(inward)) or outward == "GIR":
+            continue
+        raw_inward = re.sub(r"\s", "", match.group(2))
+        confidence = 0.9 if match.group().isupper() else 0.8
+        if ORDINAL.fullmatch(raw_inward) and not raw_inward.isupper():
+            # "the M62 1st phase": an ordinal, unless the sentence is about where someone lives.
+            confidence = 0.6 if near(text, match.start(), re.compile(r"\bpost ?code\b", re.I)) else 0.2
+        found.append(Finding("postcode", match.start(), match.end(), confidence))
+    return found
+
+
+STREET_TYPES = (
+    "road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|place|pl|gardens|gdns|grove|"
+    "court|ct|terrace|walk|mews|hill|rise|view|square|sq|row|parade|green|vale|gate|croft|fold|wynd|brow|"
+    "bank|park|end|meadow|meadows|fields|approach|boulevard|chase|crest|dale|hollow|nook|side|villas|"
+    "wharf|yard|grange|heights|court"
+)
+_NAME_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|St\.?|[a-z][a-z'’]+)"
+STREET = re.compile(
+    rf"(?P<number>\b(?:no\.?\s*)?\d{{1,4}}[a-zA-Z]?(?:\s?[-–]\s?\d{{1,4}})?),?\s+"
+    rf"(?P<name>(?:{_NAME_WORD}\s+){{1,3}}?)(?P<type>{STREET_TYPES})\b\.?",
+    re.IGNORECASE,
+)
+FLAT = re.compile(r"\b(?:flat|apartment|apt|unit|room)\s*\d{1,4}[a-zA-Z]?\b", re.IGNORECASE)
+HOUSE = re.compile(
+    rf"\b(?:[A-Z][a-z]+\s+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn|Villa|Manor|Bungalow|Cottages),?\s+"
+    rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:{STREET_TYPES})\b", re.IGNORECASE,
+)
+NOT_STREET_NAMES = COMMON | GROUPS | frozenset(
+    "different key main new local school schools extra more fewer weeks months days years hours minutes "
+    "times cases children families councils teams per percent pupils places beds homes children's "
+    "national regional county district city town village rural urban".split()
+)
+CASE_SENSITIVE_TYPES = {"st", "dr", "way", "view", "rise", "hill", "park", "end", "side", "bank", "green",
+                        "gate", "row", "place", "pl", "court", "ct", "walk", "square", "sq", "chase", "yard"}
+
+
+def addresses(text: str) -> list[Finding]:
+    found = [Finding("address", m.start(), m.end(), 0.85) for m in HOUSE.finditer(text)]
+    for match in STREET.finditer(text):
+        confidence = _street_confidence(text, match)
+        if confidence:
+            start = match.start()
+            flat = _flat_before(text, start)
+            found.append(Finding("address", flat if flat is not None else start, match.end(), confidence))
+    for match in FLAT.finditer(text):
+        if not any(f.start <= match.start() < f.end for f in found) and near(
+                text, match.start(), re.compile(r"\b(?:lives?|living|moved|at|address|block|house|estate)\b",
+                                                re.I), before=40, after=40, end=match.end()):
+            found.append(Finding("address", match.start(), match.end(), 0.6))
+    return found
+
+
+def _flat_before(text: str, start: int) -> int | None:
+    flat = re.search(r"\b(?:flat|apartment|apt|unit)\s*\d{1,4}[a-zA-Z]?,?\s*$", text[max(0, start - 20):start],
+                     re.IGNORECASE)
+    return max(0, start - 20) + flat.start() if flat else None
+
+
+def _street_confidence(text: str, match: re.Match) -> float:
+    words = match["name"].split()
+    street_type = match["type"]
+    if any(word.lower().strip("'’") in NOT_STREET_NAMES for word in words):
+        return 0.0
+    titled = all(word[0].isupper() for word in words) and street_type[0].isupper()
+    if street_type.lower() in CASE_SENSITIVE_TYPES and not titled:
+        return 0.0  # "3 good places", "2 side": ordinary words unless written as a name
+    if re.fullmatch(r"\d{4}", match["number"].strip()) and match["number"].strip()[:2] in ("19", "20"):
+        return 0.0  # "in 2019 Local Way": a year
+    context = near(text, match.start(), ADDRESS_WORDS, before=30, after=0)
+    if titled:
+        return 0.9
+    return 0.7 if context else 0.45
