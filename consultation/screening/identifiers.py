@@ -22,7 +22,7 @@ def nhs_numbers(text: str) -> list[Finding]:
     found = []
     for match in NHS_NUMBER.finditer(text):
         digits = "".join(match.groups())
-        labelled = near(text, match.start(), NHS_WORDS, before=40, after=0)
+        labelled = near(text, match.start(), NHS_WORDS, before=40, after=25, end=match.end())
         if labelled:
             found.append(Finding("nhs_number", match.start(), match.end(), 0.95))
         elif _is_valid_nhs_number(digits) and not digits.startswith("0"):

@@ -14,7 +14,12 @@ from consultation.screening.findings import Finding
 from consultation.screening.words import COMMON, GROUPS, PLACES, first_names
 
 NAME = r"(?P<name>(?:[A-Z]['’])?[A-Za-z](?:[a-z]+[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)"
-AGE = r"\d{1,2}(?:\s*(?:½|and a half))?"
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|twenty-one")
+AGE = rf"(?:\d{{1,2}}|(?i:{_NUMBER_WORDS})\b)(?:\s*(?:½|and a half))?"
+# What follows a number that is not an age: "Leeds is 15 minutes away", "Ava was 3rd".
+NOT_AN_AGE = (r"(?!\s*(?:%|per\b|percent|of\b|st\b|nd\b|rd\b|th\b|[.,:]\d|miles|minutes|hours|km|times|"
+              r"points|councils|authorities|places|pence|pounds|million|thousand|hundred|children|people|out\b))")
 FAMILY = (r"son|daughter|brother|sister|half-brother|half-sister|sibling|twin|nephew|niece|grandson|"
           r"granddaughter|grandchild|child|foster child|foster son|foster daughter|stepson|stepdaughter|baby|"
           r"toddler|boy|girl|lad|mum|mother|dad|father|stepdad|stepmum|carer|nan|gran|nana|grandma|grandad|"
@@ -46,10 +51,13 @@ STRONG = [
     re.compile(rf"\b{NAME}\s*\(\s*{AGE}\s*(?:yrs?|years?|y/?o|yo|months?)?\s*\)"),
     # "Tommy, 7, has had four placements"
     re.compile(rf"\b{NAME},\s*{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|has\b|lives\b|from\b|-|–|\.|$)"),
-    # "Jake is 15", "Amelia, who is 9", "Ava turned 16 last week"
-    re.compile(rf"\b{NAME},?\s+(?:who\s+)?(?:is|was|turned|turns|is now|was only|is only|just turned)\s+{AGE}"
-               r"(?:\s*(?:years?|yrs?)(?:\s*old)?)?(?=\s*(?:[,.;:!?)]|$|and\b|but\b|so\b|now\b|with\b|in\b|"
-               r"has\b|had\b|who\b|this\b|next\b|last\b|on\b|when\b|years?\b|yrs?\b|at\b))"),
+    # "Jake is 15", "Amelia, who is 9", "Ava turned 16 last week", "When Noah was 12 he..."
+    re.compile(rf"\b{NAME},?\s+(?:who\s+)?(?:is|was|turned|turns|is now|was only|is only|just turned)\s+"
+               rf"{AGE}\b{NOT_AN_AGE}"),
+    # "Nathan Briggs, a care leaver aged 19", "Kyle, now aged 12"
+    re.compile(rf"\b{NAME},\s+(?:[\w'’-]+\s+){{1,4}}aged\s+{AGE}"),
+    # "Ruby (born 12/03/2014)", "Sam (dob 1.2.2010)"
+    re.compile(rf"\b{NAME}\s*\(\s*(?:born|b\.|dob|d\.o\.b)", re.IGNORECASE),
     # "Ruby, a 7-year-old", "Noah, 14 years old"
     re.compile(rf"\b{NAME},?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:years?|yrs?|months?|weeks?)[- ]old"),
     # "7-year-old Ruby", "the 15 year old boy Jake"
@@ -69,9 +77,20 @@ WEAK = [
 ]
 # "the Jones twins", "the Smith family", "placed with the Okafor children"
 SURNAME_FAMILY = re.compile(
-    rf"\bthe\s+{NAME}(?:-[A-Z][a-z]+)?\s+(?:family|families|twins|triplets|children|kids|siblings|"
+    rf"\b[Tt]he\s+{NAME}(?:-[A-Z][a-z]+)?\s+(?:family|families|twins|triplets|children|kids|siblings|"
     r"brothers|sisters|boys|girls|household|case|baby)\b"
 )
+# A first name on its own (not "Martin Narey", not "Sir Martin") in a sentence about care or
+# an age: "We lost touch with Kyle after he moved to a hostel", "We fostered Musa when he was 14".
+SENTENCE_CONTEXT = re.compile(
+    r"\b(?:placed|placements?|foster(?:ed|ing)?|in care|into care|looked after|adopted|missing|excluded|exclusion|"
+    r"care leaver|children's home|residential|hostel|protection plan|child in need|unaccompanied|asylum|"
+    r"remanded|arrested|exploited|groomed|abused|neglected|self-harm|special guardian|kinship|removed|"
+    r"evicted|sofa surfing|homeless|refuge|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
+    r"siblings?|carers?|social worker|school)|(?:was|is|aged?|turned)\s+\d{1,2}\b(?!\s*(?:%|st|nd|rd|th))|"
+    r"\d{1,2}[- ]years?[- ]old)", re.IGNORECASE)
+ALONE = re.compile(rf"(?<![A-Z][a-z]\s)(?<!Sir\s)(?<!Dame\s)(?<!Lord\s)(?<!Lady\s)(?<!Dr\s)\b{NAME}\b"
+                   r"(?!\s+(?:[A-Z][a-z]|de\b|van\b|von\b))(?!['’]s\s+(?:review|report|inquiry|principle|law))")
 TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:and\s+(?:Mr|Mrs|Ms)\.?\s+)?{NAME}")
 TITLED_CONTEXT = re.compile(rf"\b(?:{FAMILY}|family|his children|her children|their children|kids|"
                             r"visit|visited|lives|living|foster|kinship|custody|contact|court|"
@@ -104,6 +123,10 @@ def people(text: str) -> list[Finding]:
             name = match["name"]
             if name[0].isupper() and name.lower() in names:
                 found.append(Finding("name", match.start("name"), match.end("name"), 0.8))
+    for match in ALONE.finditer(text):
+        name = match["name"]
+        if name[0].isupper() and name.lower() in names and _in_sentence(text, match, SENTENCE_CONTEXT):
+            found.append(Finding("name", match.start("name"), match.end("name"), 0.7))
     for match in SURNAME_FAMILY.finditer(text):
         if match["name"][0].isupper() and match["name"].lower() not in NOT_NAMES:
             found.append(Finding("name", match.start(), match.end(), 0.8))
@@ -122,3 +145,10 @@ def _strong_confidence(name: str, names: frozenset[str]) -> float:
     if lower in names:
         return 0.9
     return 0.75 if name[0].isupper() else 0.0
+
+
+def _in_sentence(text: str, match: re.Match, words: re.Pattern) -> bool:
+    """Whether `words` occur in the sentence around the match (at most 90 characters away)."""
+    before = re.split(r"[.!?;]\s", text[max(0, match.start() - 90):match.start()])[-1]
+    after = re.split(r"[.!?;]\s", text[match.end():match.end() + 90])[0]
+    return bool(words.search(before + " " + match.group() + " " + after))

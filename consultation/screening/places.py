@@ -14,7 +14,7 @@ OUTWARD = re.compile(r"(?:[A-PR-UWYZ]\d[A-HJKPSTUW\d]?|[A-PR-UWYZ][A-HK-Y]\d[ABE
 INWARD = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}")
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)
 ADDRESS_WORDS = re.compile(r"\b(?:postcode|post code|lives?|living|live|moved|address|house|home|flat|"
-                           r"street|road|near|at|in|from)\b", re.IGNORECASE)
+                           r"street|road|near|at|in|from|to|visited|visit|round|stays?|staying)\b", re.IGNORECASE)
 
 
 def postcodes(text: str) -> list[Finding]:
@@ -54,6 +54,8 @@ NOT_STREET_NAMES = COMMON | GROUPS | frozenset(
     "times cases children families councils teams per percent pupils places beds homes children's "
     "national regional county district city town village rural urban".split()
 )
+THE_STREETS = {"crescent", "green", "avenue", "close", "drive", "grove", "mews", "parade", "square", "walk",
+               "rise", "oval", "terrace", "gardens", "lane", "street", "row", "croft", "fold", "chase"}
 CASE_SENSITIVE_TYPES = {"st", "dr", "way", "view", "rise", "hill", "park", "end", "side", "bank", "green",
                         "gate", "row", "place", "pl", "court", "ct", "walk", "square", "sq", "chase", "yard"}
 
@@ -83,6 +85,10 @@ def _flat_before(text: str, start: int) -> int | None:
 def _street_confidence(text: str, match: re.Match) -> float:
     words = match["name"].split()
     street_type = match["type"]
+    if [word.lower() for word in words] == ["the"] and street_type.lower() in THE_STREETS:
+        # "10 The Crescent", "4 the green": a street named by its type alone
+        titled = words[0][0].isupper() and street_type[0].isupper()
+        return 0.85 if titled else 0.65 if near(text, match.start(), ADDRESS_WORDS, before=30, after=0) else 0.0
     if any(word.lower().strip("'’") in NOT_STREET_NAMES for word in words):
         return 0.0
     titled = all(word[0].isupper() for word in words) and street_type[0].isupper()
