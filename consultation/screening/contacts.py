@@ -20,13 +20,17 @@ DISGUISED_EMAIL = re.compile(
     rf"(?P<domain>{_WORD}(?:(?:{_DOT}){_WORD}){{0,4}}(?:{_DOT})(?:{_TLDS}))(?![\w@])",
     re.IGNORECASE,
 )
+# Every disguised address ends in a top-level domain: most texts have none, and skip the rest.
+TLD_AFTER_DOT = re.compile(rf"(?:\.|\bdot\b[)\]}}>-]?)\s?(?:{_TLDS})\b", re.IGNORECASE)
 SPOKEN_DOT = re.compile(r"[(\[{<]\s*dot\s*[)\]}>]|\bdot\b|-dot-", re.IGNORECASE)
 PUBLIC_SUFFIXES = {"gov.uk", "co.uk", "org.uk", "ac.uk", "nhs.uk", "sch.uk", "police.uk", "com", "org", "net"}
 EMAIL_WORDS = re.compile(r"\b(?:e-?mail|contact|write to|mail|address|message|reach)\b", re.IGNORECASE)
 
 
 def emails(text: str) -> list[Finding]:
-    found = [Finding("email", m.start(), m.end(), 0.95) for m in EMAIL.finditer(text)]
+    found = [Finding("email", m.start(), m.end(), 0.95) for m in EMAIL.finditer(text)] if "@" in text else []
+    if not TLD_AFTER_DOT.search(text):
+        return found
     for match in DISGUISED_EMAIL.finditer(text):
         if any(f.start <= match.start() < f.end for f in found):
             continue

@@ -33,7 +33,7 @@ def nhs_numbers(text: str) -> list[Finding]:
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 DATE = re.compile(
-    rf"(?<![\d/.-])(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d"
+    rf"(?<![\d/.-])(?=[0-9jfmasond])(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d"
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
     rf"|{_DAY}(?:\s+of)?\s+{_MONTH},?\s+(?:19|20)\d\d"
     rf"|{_MONTH}\s+{_DAY},?\s+(?:19|20)\d\d)(?![\d/])",

@@ -23,6 +23,7 @@ NOT_AN_AGE = (r"(?!\s*(?:%|per\b|percent|of\b|st\b|nd\b|rd\b|th\b|[.,:]\d|miles|
 FAMILY = (r"son|daughter|brother|sister|half-brother|half-sister|sibling|twin|nephew|niece|grandson|"
           r"granddaughter|grandchild|child|foster child|foster son|foster daughter|stepson|stepdaughter|baby|"
           r"toddler|boy|girl|lad|mum|mother|dad|father|stepdad|stepmum|carer|nan|gran|nana|grandma|grandad|"
+          r"grandmother|grandfather|grandparent|great-grandmother|great-grandfather|"
           r"aunt|auntie|uncle|cousin|partner|boyfriend|girlfriend|young person|teenager|care leaver|"
           r"pupil|yp|cyp|client|kid|little one|eldest|youngest|middle child")
 CIRCUMSTANCE = (
@@ -44,37 +45,39 @@ CARE_NOUN = (r"foster|placement|social worker|sw|care|carers?|mum|mother|dad|fat
              r"referral|assessment|file|record|diagnosis|disability|attendance|exclusion")
 I = re.IGNORECASE
 
+# Each matched at a candidate name's start.
 STRONG = [
     # "Tommy, aged 7", "Mason (age 3)", "Ruby aged 11"
-    re.compile(rf"\b{NAME},?\s*\(?\s*(?:aged?|age:)\s*{AGE}\b"),
+    re.compile(rf"{NAME},?\s*\(?\s*(?:aged?|age:)\s*{AGE}\b"),
     # "Lily (6)", "Sam (14 yrs)"
-    re.compile(rf"\b{NAME}\s*\(\s*{AGE}\s*(?:yrs?|years?|y/?o|yo|months?)?\s*\)"),
+    re.compile(rf"{NAME}\s*\(\s*{AGE}\s*(?:yrs?|years?|y/?o|yo|months?)?\s*\)"),
     # "Tommy, 7, has had four placements"
-    re.compile(rf"\b{NAME},\s*{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|has\b|lives\b|from\b|-|–|\.|$)"),
+    re.compile(rf"{NAME},\s*{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|has\b|lives\b|from\b|-|–|\.|$)"),
     # "Jake is 15", "Amelia, who is 9", "Ava turned 16 last week", "When Noah was 12 he..."
-    re.compile(rf"\b{NAME},?\s+(?:who\s+)?(?:is|was|turned|turns|is now|was only|is only|just turned)\s+"
+    re.compile(rf"{NAME},?\s+(?:who\s+)?(?:is|was|turned|turns|is now|was only|is only|just turned)\s+"
                rf"{AGE}\b{NOT_AN_AGE}"),
     # "Nathan Briggs, a care leaver aged 19", "Kyle, now aged 12"
-    re.compile(rf"\b{NAME},\s+(?:[\w'’-]+\s+){{1,4}}aged\s+{AGE}"),
+    re.compile(rf"{NAME},\s+(?:[\w'’-]+\s+){{1,4}}aged\s+{AGE}"),
     # "Ruby (born 12/03/2014)", "Sam (dob 1.2.2010)"
-    re.compile(rf"\b{NAME}\s*\(\s*(?:born|b\.|dob|d\.o\.b)", re.IGNORECASE),
+    re.compile(rf"{NAME}\s*\(\s*(?:born|b\.|dob|d\.o\.b)", I),
     # "Ruby, a 7-year-old", "Noah, 14 years old"
-    re.compile(rf"\b{NAME},?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:years?|yrs?|months?|weeks?)[- ]old"),
-    # "7-year-old Ruby", "the 15 year old boy Jake"
-    re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+)?{NAME}", I),
+    re.compile(rf"{NAME},?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:years?|yrs?|months?|weeks?)[- ]old"),
 ]
 WEAK = [
-    # "his sister Lily", "our foster child, Ruby", "young person Jake"
-    re.compile(rf"\b(?:{FAMILY})(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?{NAME}", I),
     # "Ruby's foster carer", "Ellie's care plan"
-    re.compile(rf"\b{NAME}['’]s\s+(?:\w+\s+)?(?:{CARE_NOUN})\b", I),
+    re.compile(rf"{NAME}['’]s\s+(?:\w+\s+)?(?:{CARE_NOUN})\b", I),
     # "Callum was placed", "Ava has had four placements", "Noah is in Year 9"
-    re.compile(rf"\b{NAME}\s+(?:\w+\s+){{0,1}}?(?:was|is|has been|had been|has|had|were|got|went|gets|keeps|"
+    re.compile(rf"{NAME}\s+(?:\w+\s+){{0,1}}?(?:was|is|has been|had been|has|had|were|got|went|gets|keeps|"
                rf"remains|stays|lives|lived|moved|ran|started|joined|left|returned|became|needs|needed|"
                rf"came|entered|spent|goes)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{CIRCUMSTANCE})\b", I),
     # "Kelly, mum of three", "Ms Patel (mum)"
-    re.compile(rf"\b{NAME}\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY})\b", I),
+    re.compile(rf"{NAME}\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY})\b", I),
 ]
+# Each searched for in the 60 characters before a candidate name, ending where it starts.
+STRONG_BEFORE = re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+)?$", I)
+# "his sister Lily", "our foster child, Ruby", "young person Jake"
+WEAK_BEFORE = re.compile(rf"\b(?:{FAMILY})(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?$", I)
+CANDIDATE = re.compile(rf"(?<![\w'’-]){NAME}")
 # "the Jones twins", "the Smith family", "placed with the Okafor children"
 SURNAME_FAMILY = re.compile(
     rf"\b[Tt]he\s+{NAME}(?:-[A-Z][a-z]+)?\s+(?:family|families|twins|triplets|children|kids|siblings|"
@@ -86,13 +89,14 @@ SENTENCE_CONTEXT = re.compile(
     r"\b(?:placed|placements?|foster(?:ed|ing)?|in care|into care|looked after|adopted|missing|excluded|exclusion|"
     r"care leaver|children's home|residential|hostel|protection plan|child in need|unaccompanied|asylum|"
     r"remanded|arrested|exploited|groomed|abused|neglected|self-harm|special guardian|kinship|removed|"
-    r"evicted|sofa surfing|homeless|refuge|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
+    r"evicted|sofa surfing|homeless|refuge|autism|autistic|adhd|diagnosed|out of school|expelled|pregnant|ehcp|"
+    r"pupil referral|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
     r"siblings?|carers?|social worker|school)|(?:was|is|aged?|turned)\s+\d{1,2}\b(?!\s*(?:%|st|nd|rd|th))|"
     r"\d{1,2}[- ]years?[- ]old)", re.IGNORECASE)
-ALONE = re.compile(rf"(?<![A-Z][a-z]\s)(?<!Sir\s)(?<!Dame\s)(?<!Lord\s)(?<!Lady\s)(?<!Dr\s)\b{NAME}\b"
-                   r"(?!\s+(?:[A-Z][a-z]|de\b|van\b|von\b))(?!['’]s\s+(?:review|report|inquiry|principle|law))")
+FULL_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\bSir|\bDame|\bLord|\bLady|\bDr|\bProfessor)\s$")
+FULL_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|de\b|van\b|von\b)|['’]s\s+(?:review|report|inquiry|principle|law)")
 TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:and\s+(?:Mr|Mrs|Ms)\.?\s+)?{NAME}")
-TITLED_CONTEXT = re.compile(rf"\b(?:{FAMILY}|family|his children|her children|their children|kids|"
+TITLED_CONTEXT = re.compile(rf"\b(?:(?:{FAMILY})s?|family|his children|her children|their children|kids|"
                             r"visit|visited|lives|living|foster|kinship|custody|contact|court|"
                             r"parenting|evicted|tenancy)\b", I)
 NOT_NAMES = COMMON | PLACES | GROUPS | frozenset(
@@ -113,20 +117,20 @@ NOT_NAMES = COMMON | PLACES | GROUPS | frozenset(
 def people(text: str) -> list[Finding]:
     found = []
     names = first_names()
-    for pattern in STRONG:
-        for match in pattern.finditer(text):
-            confidence = _strong_confidence(match["name"], names)
-            if confidence:
-                found.append(Finding("name", match.start("name"), match.end("name"), confidence))
-    for pattern in WEAK:
-        for match in pattern.finditer(text):
-            name = match["name"]
-            if name[0].isupper() and name.lower() in names:
-                found.append(Finding("name", match.start("name"), match.end("name"), 0.8))
-    for match in ALONE.finditer(text):
-        name = match["name"]
-        if name[0].isupper() and name.lower() in names and _in_sentence(text, match, SENTENCE_CONTEXT):
-            found.append(Finding("name", match.start("name"), match.end("name"), 0.7))
+    for candidate in CANDIDATE.finditer(text):
+        word, start, end = candidate["name"], candidate.start(), candidate.end()
+        lower, capital = word.lower(), word[0].isupper()
+        known = lower in names
+        if lower in NOT_NAMES or len(word) < 2 or not (capital or known):
+            continue
+        if any(p.match(text, start) for p in STRONG) or STRONG_BEFORE.search(text, max(0, start - 60), start):
+            found.append(Finding("name", start, end, 0.9 if known else 0.75 if capital else 0.0))
+        elif not (capital and known):
+            continue
+        elif any(p.match(text, start) for p in WEAK) or WEAK_BEFORE.search(text, max(0, start - 60), start):
+            found.append(Finding("name", start, end, 0.8))
+        elif _alone(text, start, end) and _in_sentence(text, candidate, SENTENCE_CONTEXT):
+            found.append(Finding("name", start, end, 0.7))
     for match in SURNAME_FAMILY.finditer(text):
         if match["name"][0].isupper() and match["name"].lower() not in NOT_NAMES:
             found.append(Finding("name", match.start(), match.end(), 0.8))
@@ -135,16 +139,14 @@ def people(text: str) -> list[Finding]:
         window = text[max(0, match.start() - 60):match.end() + 60]
         if surname[0].isupper() and surname.lower() not in NOT_NAMES and TITLED_CONTEXT.search(window):
             found.append(Finding("name", match.start(), match.end(), 0.75))
-    return found
+    return [finding for finding in found if finding.confidence]
 
 
-def _strong_confidence(name: str, names: frozenset[str]) -> float:
-    lower = name.lower()
-    if lower in NOT_NAMES or len(name) < 2:
-        return 0.0
-    if lower in names:
-        return 0.9
-    return 0.75 if name[0].isupper() else 0.0
+def _alone(text: str, start: int, end: int) -> bool:
+    """A first name on its own: not part of a full name ("Martin Narey") or a title ("Sir Martin")."""
+    sentence_start = re.search(r"(?:^|[.!?:;]\s+|\n)$", text[max(0, start - 3):start]) is not None
+    part_of_full_name = not sentence_start and FULL_NAME_BEFORE.search(text, max(0, start - 12), start)
+    return not part_of_full_name and not FULL_NAME_AFTER.match(text, end)
 
 
 def _in_sentence(text: str, match: re.Match, words: re.Pattern) -> bool:

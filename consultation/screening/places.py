@@ -47,7 +47,7 @@ STREET = re.compile(
 FLAT = re.compile(r"\b(?:flat|apartment|apt|unit|room)\s*\d{1,4}[a-zA-Z]?\b", re.IGNORECASE)
 HOUSE = re.compile(
     rf"\b(?:[A-Z][a-z]+\s+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn|Villa|Manor|Bungalow|Cottages),?\s+"
-    rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:{STREET_TYPES})\b", re.IGNORECASE,
+    rf"(?:[A-Z][a-z]+\s+){{1,2}}(?i:{STREET_TYPES})\b"
 )
 NOT_STREET_NAMES = COMMON | GROUPS | frozenset(
     "different key main new local school schools extra more fewer weeks months days years hours minutes "
@@ -82,9 +82,15 @@ def _flat_before(text: str, start: int) -> int | None:
     return max(0, start - 20) + flat.start() if flat else None
 
 
+# Government addresses that are public, not anyone's home.
+PUBLIC_STREETS = {"downing street", "great smith street", "marsham street", "whitehall place"}
+
+
 def _street_confidence(text: str, match: re.Match) -> float:
     words = match["name"].split()
     street_type = match["type"]
+    if f"{' '.join(words)} {street_type}".lower() in PUBLIC_STREETS:
+        return 0.0
     if [word.lower() for word in words] == ["the"] and street_type.lower() in THE_STREETS:
         # "10 The Crescent", "4 the green": a street named by its type alone
         titled = words[0][0].isupper() and street_type[0].isupper()

@@ -49,7 +49,7 @@ foster fostering adoption adopted kinship residential secure disabled send sen e
 caseload caseloads social worker workers practitioner practitioners manager managers lead leads
 director directors officer officers analyst analysts head heads chair chairs member members staff
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december spring summer autumn winter christmas easter
+august september october november december spring winter christmas easter
 mr mrs ms miss dr sir lord lady dame professor
 north south east west central greater upper lower new old great little big high low first second
 third fourth fifth last final early late
