@@ -81,8 +81,18 @@ class Comment(models.Model):
     moderation_reason = models.TextField(
         blank=True, help_text="The moderator's reason, shown to the author."
     )
+    class HeldReason(models.TextChoices):
+        PERSONAL_DATA = "personal_data", "May contain personal data"
+        NEW_ACCOUNT = "new_account", "A new account's first comment"
+        HOLD_ALL = "hold_all", "Every comment is held for review"
+        REPORTED = "reported", "Reported by several people"
+
     held_reason = models.CharField(
-        max_length=200, blank=True, help_text="Why the portal held it for review."
+        max_length=200, blank=True, choices=HeldReason.choices, help_text="Why the portal held it for review."
+    )
+    held_kinds = models.CharField(
+        max_length=200, blank=True,
+        help_text="The kinds of personal data the screening found in the text, space-separated.",
     )
     submission_key = models.UUIDField(
         help_text="From the form, so that a double submission creates one comment."

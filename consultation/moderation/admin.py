@@ -3,23 +3,26 @@ official responses. Every state change goes through consultation.moderation.life
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.db.models import Count
 from django.template.defaultfilters import linebreaksbr
-from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from coe.admin import ReadOnlyAdmin, ReadOnlyInline
 from consultation.comments.models import Comment, OfficialResponse, Report
 from consultation.moderation import lifecycle
-from consultation.moderation.admin_filters import HeldReasonFilter, ReportedFilter, StateFilter
+from consultation.moderation.admin_actions import approve_comments, hide_comments, reject_comments
+from consultation.moderation.admin_filters import HeldReasonFilter, PersonalDataFilter, ReportedFilter, StateFilter
+from consultation.moderation.highlight import flagged_summary, highlighted
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
+
+CONFIRM_LABEL = "I have read the highlighted text: it is not personal data and may be published"
 
 
 class ModerationDecisionInline(ReadOnlyInline):
     model = ModerationDecision
-    fields = ["created_at", "moderator", "from_state", "to_state", "reason", "author_notified_at"]
+    fields = ["created_at", "moderator", "from_state", "to_state", "reason", "personal_data_confirmed",
+              "author_notified_at"]
     readonly_fields = fields
     ordering = ["created_at", "pk"]
     verbose_name_plural = "Audit trail"
@@ -44,6 +47,10 @@ class CommentModerationForm(forms.ModelForm):
         required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Required to hide or reject. The author sees it, so write it for them.",
     )
+    personal_data_confirmed = forms.BooleanField(
+        label=CONFIRM_LABEL, required=False,
+        help_text="Needed to publish a comment in which the screening highlighted something. It is recorded.",
+    )
     # The text the moderator read: approving publishes that revision or nothing.
     seen_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -54,6 +61,8 @@ class CommentModerationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["seen_revision"].initial = self.instance.revision
+        if not self.instance.pk or not flagged_summary(self.instance.body):
+            del self.fields["personal_data_confirmed"]  # nothing highlighted: nothing to confirm
 
     def clean(self):
         cleaned = super().clean()
@@ -62,102 +71,47 @@ class CommentModerationForm(forms.ModelForm):
         if cleaned.get("new_state"):
             try:
                 # No revision sent means no text was seen: 0 matches none (revisions start at 1).
-                lifecycle.comment_moderate_check(self.instance, cleaned["new_state"], cleaned.get("seen_revision") or 0)
+                lifecycle.comment_moderate_check(self.instance, cleaned["new_state"], cleaned.get("seen_revision") or 0,
+                                                 cleaned.get("personal_data_confirmed", False))
             except lifecycle.ChangedSinceSeen as error:
                 self.add_error("new_state", str(error))
                 # The page shown next carries the new text: what the moderator then approves.
                 self.data = self.data.copy()
                 self.data["seen_revision"] = self.instance.revision
+            except lifecycle.PersonalDataNotConfirmed as error:
+                self.add_error("personal_data_confirmed", str(error))
             except lifecycle.ModerationError as error:
                 self.add_error("new_state", str(error))
         return cleaned
-
-
-class ModerationReasonForm(forms.Form):
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False,
-        help_text="The authors will see this reason.",
-    )
-
-
-def _apply(modeladmin, request, comments, to_state, reason, done):
-    changed, skipped = 0, []
-    for comment in comments:
-        seen = request.POST.get(f"revision-{comment.pk}", "")
-        try:
-            if lifecycle.comment_moderate(comment=comment, moderator=request.user, to_state=to_state,
-                                          reason=reason, seen_revision=int(seen) if seen.isdigit() else 0):
-                changed += 1
-        except lifecycle.ModerationError as error:
-            skipped.append(f"comment {comment.pk}: {error}")
-    modeladmin.message_user(request, f"{done} {changed} comment{'s' if changed != 1 else ''}.", messages.SUCCESS)
-    if skipped:
-        modeladmin.message_user(request, "Left as they were: " + "; ".join(skipped), messages.WARNING)
-
-
-def _moderate_selected(modeladmin, request, queryset, to_state, verb, done):
-    """A bulk action that first shows the full texts and asks for a reason, then records one
-    decision per comment, each on the revision the moderator was shown."""
-    form = ModerationReasonForm(request.POST if request.POST.get("apply") else None)
-    needs_reason = to_state in REASON_REQUIRED
-    comments = list(queryset.select_related("author"))
-    if form.is_bound and form.is_valid():
-        reason = form.cleaned_data["reason"].strip()
-        if needs_reason and not reason:
-            form.add_error("reason", "Give a reason: the authors will see it")
-        else:
-            _apply(modeladmin, request, comments, to_state, reason, done)
-            return None
-    return TemplateResponse(request, "admin/comments/comment/moderate_selected.html", {
-        **modeladmin.admin_site.each_context(request),
-        "title": f"{verb} {len(comments)} comment(s)",
-        "comments": comments,
-        "form": form,
-        "action": request.POST.get("action"),
-        "verb": verb,
-        "needs_reason": needs_reason,
-        "opts": modeladmin.model._meta,
-        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-    })
-
-
-@admin.action(description="Approve selected comments (publish)", permissions=["change"])
-def approve_comments(modeladmin, request, queryset):
-    return _moderate_selected(modeladmin, request, queryset, Comment.State.PUBLISHED, "Approve", "Approved")
-
-
-@admin.action(description="Hide selected comments, with a reason", permissions=["change"])
-def hide_comments(modeladmin, request, queryset):
-    return _moderate_selected(modeladmin, request, queryset, Comment.State.HIDDEN, "Hide", "Hid")
-
-
-@admin.action(description="Reject selected comments, with a reason", permissions=["change"])
-def reject_comments(modeladmin, request, queryset):
-    return _moderate_selected(modeladmin, request, queryset, Comment.State.REJECTED, "Reject", "Rejected")
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     form = CommentModerationForm
     list_display = ["excerpt", "author_name", "author_role", "subject_title", "state", "held_reason",
-                    "reports", "created_at"]
-    list_filter = [StateFilter, ReportedFilter, HeldReasonFilter, "focus_area", "author__role",
-                   ("created_at", admin.DateFieldListFilter)]
+                    "held_kinds_display", "reports", "created_at"]
+    list_filter = [StateFilter, ReportedFilter, HeldReasonFilter, PersonalDataFilter, "focus_area",
+                   "delivery_option", "author__role", ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["author", "focus_area", "idea", "delivery_option"]
-    search_fields = ["body", "author__display_name", "author__email"]
+    # Not the authors' email addresses: a moderator could confirm who has an account.
+    search_fields = ["body", "author__display_name"]
     actions = [approve_comments, hide_comments, reject_comments]
     list_per_page = 50
     date_hierarchy = "created_at"
     inlines = [ModerationDecisionInline, ReportInline]
-    readonly_fields = ["full_text", "context", "subject_title", "author_name", "author_role", "state",
+    readonly_fields = ["flagged", "full_text", "context", "subject_title", "author_name", "author_role", "state",
                        "held_reason", "moderation_reason", "reflection_kind", "created_at", "edited_at",
                        "withdrawn_at"]
-    fieldsets = [
-        ("The comment", {"fields": ["full_text", "reflection_kind", "subject_title", "context",
-                                    "author_name", "author_role", "created_at", "edited_at", "withdrawn_at"]}),
-        ("Moderation", {"fields": ["state", "held_reason", "moderation_reason", "new_state", "reason",
-                                   "seen_revision"]}),
-    ]
+
+    def get_fieldsets(self, request, obj=None):
+        moderation = ["state", "held_reason", "moderation_reason", "new_state", "reason", "seen_revision"]
+        if obj is not None and flagged_summary(obj.body):
+            moderation.insert(4, "personal_data_confirmed")
+        return [
+            ("The comment", {"fields": ["flagged", "full_text", "reflection_kind", "subject_title", "context",
+                                        "author_name", "author_role", "created_at", "edited_at", "withdrawn_at"]}),
+            ("Moderation", {"fields": moderation}),
+        ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(report_count=Count("reports", distinct=True))
@@ -174,7 +128,16 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description="Full text")
     def full_text(self, comment):
-        return linebreaksbr(comment.body or "(withdrawn by its author)", autoescape=True)
+        return highlighted(comment.body) if comment.body else "(withdrawn by its author)"
+
+    @admin.display(description="Screening")
+    def flagged(self, comment):
+        return flagged_summary(comment.body) or "Nothing flagged as personal data"
+
+    @admin.display(description="Personal data found")
+    def held_kinds_display(self, comment):
+        return ", ".join(dict(PersonalDataFilter.KIND_CHOICES)[kind] for kind in comment.held_kinds.split()
+                         if kind in dict(PersonalDataFilter.KIND_CHOICES))
 
     @admin.display(description="In reply to")
     def context(self, comment):
@@ -184,11 +147,13 @@ class CommentAdmin(admin.ModelAdmin):
         return format_html("<strong>{}</strong>: {}", parent.author.public_name,
                            linebreaksbr(parent.body or "(withdrawn by its author)", autoescape=True))
 
-    @admin.display(description="On", ordering="focus_area__title")
+    @admin.display(description="On")
     def subject_title(self, comment):
         if comment.idea_id:
             return f"{comment.idea.verb} ({comment.focus_area.title})"
-        return str(comment.focus_area or comment.delivery_option or "")
+        if comment.delivery_option_id:
+            return f"{comment.delivery_option.title} (delivery option)"
+        return comment.focus_area.title if comment.focus_area_id else ""
 
     @admin.display(description="Author", ordering="author__display_name")
     def author_name(self, comment):
@@ -206,17 +171,20 @@ class CommentAdmin(admin.ModelAdmin):
         new_state = form.cleaned_data.get("new_state")
         if new_state:
             try:
-                lifecycle.comment_moderate(comment=obj, moderator=request.user, to_state=new_state,
-                                           reason=form.cleaned_data.get("reason", ""),
-                                           seen_revision=form.cleaned_data.get("seen_revision") or 0)
+                lifecycle.comment_moderate(
+                    comment=obj, moderator=request.user, to_state=new_state,
+                    reason=form.cleaned_data.get("reason", ""),
+                    seen_revision=form.cleaned_data.get("seen_revision") or 0,
+                    personal_data_confirmed=form.cleaned_data.get("personal_data_confirmed", False))
             except lifecycle.ModerationError as error:  # changed in the moment since the form was checked
                 self.message_user(request, f"Nothing was changed: {error}", messages.ERROR)
 
 
 @admin.register(ModerationDecision)
 class ModerationDecisionAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "comment", "moderator", "from_state", "to_state", "reason"]
-    list_filter = ["to_state", "from_state", ("created_at", admin.DateFieldListFilter)]
+    list_display = ["created_at", "comment", "moderator", "from_state", "to_state", "reason",
+                    "personal_data_confirmed"]
+    list_filter = ["to_state", "from_state", "personal_data_confirmed", ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["comment__author", "moderator"]
     search_fields = ["reason", "comment__body"]
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from consultation.comments.models import Comment
 from consultation.moderation.selectors import moderation_queue
+from consultation.screening import KINDS
 
 
 class ReportedFilter(admin.SimpleListFilter):
@@ -24,30 +25,52 @@ class ReportedFilter(admin.SimpleListFilter):
 class HeldReasonFilter(admin.SimpleListFilter):
     title = "held because"
     parameter_name = "held"
-    CHOICES = {
-        "personal": ("May contain personal data", "May contain personal data"),
-        "new": ("A new account's first comment", "A new account's first comment"),
-        "all": ("Every comment is held", "Every comment is held"),
-        "reported": ("Reported by", "Reported by several people"),
-    }
 
     def lookups(self, request, model_admin):
-        return [(key, label) for key, (_, label) in self.CHOICES.items()]
+        return Comment.HeldReason.choices
 
     def queryset(self, request, queryset):
-        if self.value() in self.CHOICES:
-            return queryset.filter(held_reason__startswith=self.CHOICES[self.value()][0])
+        if self.value() in Comment.HeldReason.values:
+            return queryset.filter(held_reason=self.value())
+        return queryset
+
+
+class PersonalDataFilter(admin.SimpleListFilter):
+    """By the kind of personal data the screening found (recorded at each hold and edit)."""
+
+    title = "personal data found"
+    parameter_name = "kind"
+    KIND_CHOICES = [(kind, label[0].upper() + label[1:]) for kind, label in KINDS.items()]
+
+    def lookups(self, request, model_admin):
+        return self.KIND_CHOICES
+
+    def queryset(self, request, queryset):
+        if self.value() in KINDS:
+            return queryset.filter(held_kinds__regex=rf"(^| ){self.value()}( |$)")
         return queryset
 
 
 class StateFilter(admin.SimpleListFilter):
-    """The queue first: "Awaiting moderation" leaves out comments their authors withdrew."""
+    """The queue first: the list opens on "Awaiting moderation" (comments their authors
+    withdrew left out); "All" is a choice of its own."""
 
     title = "state"
     parameter_name = "state"
+    ALL = "all"
 
     def lookups(self, request, model_admin):
         return [*Comment.State.choices, ("withdrawn", "Withdrawn by the author")]
+
+    def value(self):
+        return super().value() or Comment.State.PENDING
+
+    def choices(self, changelist):
+        yield {"selected": self.value() == self.ALL, "display": "All",
+               "query_string": changelist.get_query_string({self.parameter_name: self.ALL})}
+        for lookup, title in self.lookup_choices:
+            yield {"selected": self.value() == str(lookup), "display": title,
+                   "query_string": changelist.get_query_string({self.parameter_name: lookup})}
 
     def queryset(self, request, queryset):
         value = self.value()

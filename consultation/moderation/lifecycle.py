@@ -22,10 +22,9 @@ from consultation.comments.models import Comment, Report
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
 from consultation.moderation.tasks import notify_author_of_decision
 from consultation.people.access import ensure_open
-from consultation.screening import held_reason_for
+from consultation.screening import KINDS, kinds_found
 
-HELD_FOR_ALL = "Every comment is held for review"
-HELD_NEW_ACCOUNT = "A new account's first comment"
+Held = Comment.HeldReason
 MODERATOR_STATES = {Comment.State.PUBLISHED, Comment.State.HIDDEN, Comment.State.REJECTED}
 
 
@@ -37,6 +36,23 @@ class ChangedSinceSeen(ModerationError):
     """The author edited the comment after the moderator opened it: nothing was published."""
 
 
+class PersonalDataNotConfirmed(ModerationError):
+    """Publishing a text the screening flags needs the moderator's word that it is not personal data."""
+
+
+def kinds_in_words(kinds: list[str]) -> str:
+    """"a phone number and a postcode": what the author is told to remove, never the detail itself."""
+    labels = [KINDS[kind] for kind in kinds]
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+
+
+def hold_text(reason: str, kinds: list[str]) -> str:
+    """The hold in words, for the audit trail."""
+    if reason == Held.PERSONAL_DATA:
+        return f"{Held.PERSONAL_DATA.label}: {', '.join(KINDS[kind] for kind in kinds)}"
+    return Held(reason).label if reason else ""
+
+
 def is_trusted(author, settings: ModerationSettings) -> bool:
     """Under the new-account policy: has a moderator let enough of this person's comments
     through? Until then every contribution is held: replies and option comments too."""
@@ -44,25 +60,26 @@ def is_trusted(author, settings: ModerationSettings) -> bool:
     return approved.count() >= settings.first_comments_to_hold
 
 
-def hold_reason(author, body: str) -> str:
-    """Why a new or edited text must wait for a moderator ("" when it need not).
-    Personal data beats policy: its reason tells the author what to remove."""
-    personal = held_reason_for(body)
-    if personal:
-        return personal
+def hold_reason(author, body: str) -> tuple[str, list[str]]:
+    """Why a new or edited text must wait for a moderator ("" when it need not), and the kinds
+    of personal data in it. Personal data beats policy: the author is told what to remove."""
+    kinds = kinds_found(body)
+    if kinds:
+        return Held.PERSONAL_DATA, kinds
     settings = ModerationSettings.current()
     if settings.policy == ModerationSettings.Policy.HOLD_ALL:
-        return HELD_FOR_ALL
+        return Held.HOLD_ALL, []
     if settings.policy == ModerationSettings.Policy.HOLD_NEW_ACCOUNTS and not is_trusted(author, settings):
-        return HELD_NEW_ACCOUNT
-    return ""
+        return Held.NEW_ACCOUNT, []
+    return "", []
 
 
-def _record(comment, to_state, *, moderator=None, reason="", held_reason=None) -> ModerationDecision:
+def _record(comment, to_state, *, moderator=None, reason="", held_reason=None, held_kinds=None,
+            personal_data_confirmed=False) -> ModerationDecision:
     """Writes the audit row and moves the comment to `to_state`."""
     decision = ModerationDecision.objects.create(
         comment=comment, moderator=moderator, from_state=comment.state, to_state=to_state,
-        reason=reason, revision=comment.revision,
+        reason=reason, revision=comment.revision, personal_data_confirmed=personal_data_confirmed,
     )
     fields = ["state"]
     comment.state = to_state
@@ -72,6 +89,9 @@ def _record(comment, to_state, *, moderator=None, reason="", held_reason=None) -
     if held_reason is not None:
         comment.held_reason = held_reason
         fields.append("held_reason")
+    if held_kinds is not None:
+        comment.held_kinds = " ".join(held_kinds)
+        fields.append("held_kinds")
     comment.save(update_fields=fields)
     return decision
 
@@ -86,19 +106,19 @@ def comment_create(
         # One level of replies: a reply to a reply joins its thread.
         parent = parent.parent or parent
         focus_area, idea, delivery_option = parent.focus_area, parent.idea, parent.delivery_option
-    reason = hold_reason(author, body)
+    reason, kinds = hold_reason(author, body)
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
                 author=author, focus_area=focus_area, idea=idea, delivery_option=delivery_option,
                 parent=parent, body=body, reflection_kind=reflection_kind,
                 submission_key=submission_key, state=Comment.State.PENDING if reason else Comment.State.PUBLISHED,
-                held_reason=reason,
+                held_reason=reason, held_kinds=" ".join(kinds),
             )
             if reason:
                 ModerationDecision.objects.create(
                     comment=comment, from_state=Comment.State.PENDING, to_state=Comment.State.PENDING,
-                    reason=reason, revision=comment.revision,
+                    reason=hold_text(reason, kinds), revision=comment.revision,
                 )
     except IntegrityError:
         return Comment.objects.get(author=author, submission_key=submission_key), False
@@ -118,13 +138,18 @@ def comment_edit(*, comment: Comment, consultation, body: str, reflection_kind: 
     comment.edited_at = timezone.now()
     comment.revision += 1
     comment.save(update_fields=["body", "reflection_kind", "edited_at", "revision"])
-    reason = hold_reason(comment.author, body)
+    reason, kinds = hold_reason(comment.author, body)
     if comment.state == Comment.State.PUBLISHED and reason:
-        _record(comment, Comment.State.PENDING, reason=f"Edited: {reason}", held_reason=reason)
+        _record(comment, Comment.State.PENDING, reason=f"Edited: {hold_text(reason, kinds)}", held_reason=reason,
+                held_kinds=kinds)
     elif comment.state == Comment.State.PENDING:
         # Still in the queue, now with the new text: the record says which revision waits.
-        _record(comment, Comment.State.PENDING, reason=f"Edited while awaiting moderation. {reason}".strip(),
-                held_reason=reason or comment.held_reason)
+        _record(comment, Comment.State.PENDING,
+                reason=f"Edited while awaiting moderation. {hold_text(reason, kinds)}".strip(),
+                held_reason=reason or comment.held_reason, held_kinds=kinds)
+    elif comment.held_kinds:
+        comment.held_kinds = ""
+        comment.save(update_fields=["held_kinds"])
     return comment
 
 
@@ -170,12 +195,13 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         threshold = ModerationSettings.current().report_threshold
         if locked.is_public and locked.reports.count() >= threshold:
-            held = f"Reported by {threshold} or more people"
-            _record(locked, Comment.State.PENDING, reason=held, held_reason=held)
+            _record(locked, Comment.State.PENDING, reason=f"Reported by {threshold} or more people",
+                    held_reason=Held.REPORTED)
     return report, True
 
 
-def comment_moderate_check(comment: Comment, to_state: str, seen_revision: int | None = None) -> None:
+def comment_moderate_check(comment: Comment, to_state: str, seen_revision: int | None = None,
+                           personal_data_confirmed: bool = False) -> None:
     """Raises ModerationError when a moderator may not make this change now."""
     if to_state not in MODERATOR_STATES:
         raise ModerationError("A moderator can publish, hide or reject a comment")
@@ -184,26 +210,32 @@ def comment_moderate_check(comment: Comment, to_state: str, seen_revision: int |
             raise ModerationError("Its author withdrew this comment: it cannot be published")
         if seen_revision is not None and seen_revision != comment.revision:
             raise ChangedSinceSeen("Its author changed the text after you opened it: read the new text first")
+        if not personal_data_confirmed and kinds_found(comment.body):
+            raise PersonalDataNotConfirmed(
+                "Confirm that the highlighted detail is not personal data, or hide or reject the comment")
 
 
 @transaction.atomic
 def comment_moderate(*, comment: Comment, moderator, to_state: str, reason: str = "",
-                     seen_revision: int | None = None) -> ModerationDecision | None:
+                     seen_revision: int | None = None,
+                     personal_data_confirmed: bool = False) -> ModerationDecision | None:
     """A moderator approves, hides or rejects a comment. Nothing is deleted; all is recorded.
 
     Returns None when the comment is already in that state (a repeated bulk action). Raises
     ChangedSinceSeen when approving a revision other than the one the moderator saw: the
-    comment then stays in the queue with its new text.
+    comment then stays in the queue with its new text. Publishing a text the screening flags
+    needs `personal_data_confirmed` (recorded in the decision), else PersonalDataNotConfirmed.
     """
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    comment_moderate_check(comment, to_state, seen_revision)
+    comment_moderate_check(comment, to_state, seen_revision, personal_data_confirmed)
     reason = reason.strip()
     if to_state in REASON_REQUIRED and not reason:
         raise ModerationError("Give a reason: the author will see it")
     if comment.state == to_state:
         return None
     was_held = comment.state == Comment.State.PENDING
-    decision = _record(comment, to_state, moderator=moderator, reason=reason)
+    confirmed = personal_data_confirmed and to_state == Comment.State.PUBLISHED and bool(kinds_found(comment.body))
+    decision = _record(comment, to_state, moderator=moderator, reason=reason, personal_data_confirmed=confirmed)
     if to_state in REASON_REQUIRED or (was_held and to_state == Comment.State.PUBLISHED):
         # robust: with the broker down the decision still stands; the sweep sends it later.
         transaction.on_commit(lambda: notify_author_of_decision.delay(decision.pk), robust=True)
@@ -216,9 +248,8 @@ def status_message(comment: Comment, *, action: str) -> str:
     noun = "reply" if comment.parent_id else "comment"
     if comment.is_public:
         return f"Your {noun} has been {action}"
-    personal = held_reason_for(comment.body)
-    if personal:
-        kinds = personal.removeprefix("May contain personal data: ")
-        return (f"Your {noun} has been saved but is not public yet: it may contain {kinds}. "
+    kinds = kinds_found(comment.body)
+    if kinds:
+        return (f"Your {noun} has been saved but is not public yet: it may contain {kinds_in_words(kinds)}. "
                 f"Edit it to remove anything that could identify a person, or wait for a moderator to check it.")
     return f"Your {noun} will appear once a moderator has checked it"

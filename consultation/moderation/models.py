@@ -53,6 +53,10 @@ class ModerationDecision(models.Model):
     revision = models.PositiveIntegerField(
         null=True, blank=True, help_text="The revision of the comment's text this was decided on.",
     )
+    personal_data_confirmed = models.BooleanField(
+        default=False,
+        help_text="The moderator confirmed that the detail the screening highlighted is not personal data.",
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     author_notified_at = models.DateTimeField(null=True, blank=True)
 

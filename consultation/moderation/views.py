@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from coe.rate_limits import rate_limit_consume, too_many_requests
@@ -15,6 +17,7 @@ from consultation.comments.selectors import comment_for_reader
 from consultation.moderation import lifecycle
 from consultation.people.access import participant_required
 from consultation.people.selectors import current_consultation
+from consultation.screening import kinds_found
 from ideas.models import FocusArea, Idea
 from models_of_delivery.models import DeliveryOption
 
@@ -27,9 +30,17 @@ def _render_comment_form(request, form, *, subject, parent=None, status=200):
 
 
 def _tell_author(request, comment, action: str) -> None:
-    """A green "Success" banner only when the words are public; otherwise "Important"."""
-    report = messages.success if comment.is_public else messages.info
-    report(request, lifecycle.status_message(comment, action=action))
+    """A green "Success" banner only when the words are public; otherwise "Important". Held
+    for personal data: which kind to remove (never the detail itself) and a link to edit."""
+    message = lifecycle.status_message(comment, action=action)
+    if comment.is_public:
+        messages.success(request, message)
+    elif kinds_found(comment.body):
+        edit = reverse("consultation:comment_edit", args=[comment.pk])
+        messages.info(request, format_html('{} <a class="govuk-notification-banner__link" href="{}">Edit your {}</a>',
+                                           message, edit, "reply" if comment.parent_id else "comment"))
+    else:
+        messages.info(request, message)
 
 
 def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, parent=None):
@@ -105,7 +116,9 @@ def comment_edit(request, pk):
         )
         _tell_author(request, comment, "updated")
         return redirect(f"{comment.subject.get_absolute_url()}#comment-{comment.pk}")
-    return render(request, "consultation/comment_edit.html", {"form": form, "comment": comment},
+    personal_data = lifecycle.kinds_in_words(kinds) if (kinds := kinds_found(comment.body)) else ""
+    return render(request, "consultation/comment_edit.html",
+                  {"form": form, "comment": comment, "personal_data": personal_data},
                   status=400 if form.errors else 200)
 
 
