@@ -1,7 +1,9 @@
 from django import forms
 
-from consultation.people.models import Organisation
+from consultation.people.models import Organisation, User
 from consultation.people.roles import Role
+from consultation.screening import personal_data_reasons
+from consultation.screening.display_names import display_name_problem, name_skeleton
 
 
 class ProfileForm(forms.Form):
@@ -40,10 +42,36 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         if user is not None and user.is_staff:
             self.fields["wants_design_team_digest"] = forms.BooleanField(
                 label="Send me the design team's weekly digest", required=False,
             )
+
+    def clean_display_name(self):
+        """Names people can trust: no posing as the portal, no hidden characters, no personal
+        data, and no look-alike of another participant's name."""
+        name = " ".join(self.cleaned_data["display_name"].split())
+        problem = display_name_problem(name, may_use_reserved=bool(self.user and self.user.is_staff))
+        if problem:
+            raise forms.ValidationError(problem)
+        skeleton = name_skeleton(name)
+        others = User.objects.exclude(display_name="")
+        if self.user is not None and self.user.pk:
+            others = others.exclude(pk=self.user.pk)
+        if any(name_skeleton(other) == skeleton for other in others.values_list("display_name", flat=True)):
+            raise forms.ValidationError("Display name is already used by another participant, or looks like it: "
+                                        "add your surname, an initial or your organisation")
+        return name
+
+    def clean_organisation_name(self):
+        name = " ".join(self.cleaned_data["organisation_name"].split())
+        reasons = personal_data_reasons(name)
+        if reasons:
+            raise forms.ValidationError(f"Organisation name must not include {reasons[0]}")
+        if name and display_name_problem(name, may_use_reserved=True).startswith("Display name must not contain"):
+            raise forms.ValidationError("Organisation name must not contain hidden characters")
+        return name
 
     def clean(self):
         cleaned = super().clean()

@@ -65,7 +65,7 @@ def test_held_comment_is_moderated_in_the_admin_and_the_author_sees_why(browser,
     moderator = verified(email="mod@example.org", display_name="Mo", is_staff=True)
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     waiting = CommentFactory(focus_area=area, state=Comment.State.PENDING, body="Please approve me, I am fine",
-                             held_reason="A new account's first comment")
+                             held_reason=Comment.HeldReason.NEW_ACCOUNT)
     rude = CommentFactory(focus_area=area, author=author, body="An unkind remark about a named colleague")
 
     # The author writes a comment with a phone number in it: it is held.
@@ -78,7 +78,7 @@ def test_held_comment_is_moderated_in_the_admin_and_the_author_sees_why(browser,
     expect(page.get_by_text("Awaiting moderation").first).to_be_visible()
     assert_accessible(page)
     held = Comment.objects.get(body__startswith="Ring our team")
-    assert held.state == Comment.State.PENDING and "a phone number" in held.held_reason
+    assert held.state == Comment.State.PENDING and held.held_kinds == "phone"
 
     # A moderator finds it in the queue by the filter, approves another and hides one.
     mod_context = browser.new_context(bypass_csp=True)
@@ -86,7 +86,7 @@ def test_held_comment_is_moderated_in_the_admin_and_the_author_sees_why(browser,
     sign_in_to_admin(admin, url, "mod@example.org")
     admin.goto(url + "/admin/comments/comment/")
     admin.get_by_role("link", name="May contain personal data").click()
-    assert "held=personal" in admin.url
+    assert "held=personal_data" in admin.url
     rows = admin.locator("#result_list tbody tr")
     expect(rows).to_have_count(1)
     assert "Ring our team" in rows.first.inner_text()

@@ -1,5 +1,6 @@
 """The screening against its labelled corpus: the targets of issue 13."""
 
+from tests import summary
 from tests.screening.corpus import load, score
 
 RECALL_OVERALL = 0.95
@@ -25,6 +26,8 @@ def test_recall_and_false_holds_meet_the_targets():
         print(f"  missed {kind}: {text!r} (found {found})")
     for text, found in result["false_holds"]:
         print(f"  held wrongly ({', '.join(found)}): {text!r}")
+    summary.line(f"Screening corpus: recall {result['recall']:.1%}, false holds {result['false_hold_rate']:.1%}; "
+                 + ", ".join(f"{kind} {recall:.0%}" for kind, recall in result["recall_per_kind"].items()))
     assert result["recall"] >= RECALL_OVERALL
     assert all(recall >= RECALL_PER_KIND for recall in result["recall_per_kind"].values())
     assert result["false_hold_rate"] <= FALSE_HOLDS

@@ -1,0 +1,82 @@
+"""Names people can trust (issue 14): a display name must not pose as the portal, hide
+characters, mix look-alike alphabets, carry personal data, or imitate another participant.
+
+`name_skeleton` follows Unicode's confusable "skeleton" (TR39) with the data shipped in
+`confusable_homoglyphs`: two names whose skeletons match look the same on screen.
+"""
+
+import re
+import unicodedata
+from functools import cache
+
+from confusable_homoglyphs import confusables
+
+from consultation.screening import kinds_found, personal_data_reasons
+
+# Words that would make a participant look like the portal speaking.
+RESERVED = re.compile(r"design\s*team|moderat|\bstaff\b|\badmin(?:istrator)?s?\b|former\s*participant|^a\s*participant$|"
+                      r"centre\s*of\s*excellence|\bofficial\b")
+# Control, format (bidirectional overrides, zero-width), private-use, unassigned and line/paragraph separators.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
+
+
+@cache
+def _look_alikes() -> dict[str, str]:
+    """Each character that looks like another, mapped to one plain letter or digit of its group
+    ("I", "l", "1" and Cyrillic "І" all to "1"), from the confusables data (joined both ways)."""
+    parent: dict[str, str] = {}
+
+    def root(char: str) -> str:
+        while parent.setdefault(char, char) != char:
+            char = parent[char]
+        return char
+
+    for char, glyphs in confusables.confusables_data.items():
+        for glyph in glyphs:
+            other = glyph["c"].strip("\u200e")
+            if len(other) == 1:
+                parent[root(other)] = root(char)
+    groups: dict[str, list[str]] = {}
+    for char in parent:
+        groups.setdefault(root(char), []).append(char)
+    mapping = {}
+    for members in groups.values():
+        plain = sorted(char for char in members if char.isascii() and char.isalnum())
+        if plain:
+            mapping.update(dict.fromkeys(members, plain[0]))
+    return mapping
+
+
+def _canonical(char: str) -> str:
+    return _look_alikes().get(char, char)
+
+
+def name_skeleton(name: str) -> str:
+    """What a name looks like: look-alike characters, case, accents, spaces and punctuation folded."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    letters = (char for char in decomposed if char.isalnum())
+    # "I" and "l" look alike in most fonts, and "i" is "I" in capitals: all four become "1".
+    return "".join(_canonical(char) for char in letters).casefold().replace("i", "1")
+
+
+def display_name_problem(name: str, *, may_use_reserved: bool = False) -> str:
+    """A GOV.UK error message for what is wrong with a display name, or "" when nothing is."""
+    if any(unicodedata.category(char) in HIDDEN_CATEGORIES for char in name):
+        return "Display name must not contain hidden characters, such as zero-width spaces or direction marks"
+    if not any(char.isalpha() for char in name):
+        return "Display name must include at least one letter"
+    if confusables.is_dangerous(name):
+        return "Display name must use letters from one alphabet"
+    plain = unicodedata.normalize("NFKC", name).casefold()
+    skeleton_words = " ".join(name_skeleton(word) for word in plain.split())
+    if not may_use_reserved and any(RESERVED.search(text) for text in (plain, *_unconfused(skeleton_words))):
+        return ("Display name must not suggest that you speak for the consultation, "
+                "for example 'design team', 'moderator', 'staff' or 'admin'")
+    if kinds_found(name):
+        return f"Display name must not include {personal_data_reasons(name)[0]}"
+    return ""
+
+
+def _unconfused(skeleton: str) -> tuple[str, str]:
+    # Skeletons fold "l", "I" and "i" to "1" and "o" to "0": read digits back as letters for the word check.
+    return skeleton.translate(str.maketrans("10534", "iosea")), skeleton.translate(str.maketrans("10534", "losea"))
