@@ -12,7 +12,12 @@ from coe.admin import ReadOnlyAdmin, ReadOnlyInline
 from consultation.comments.models import Comment, OfficialResponse, Report
 from consultation.moderation import lifecycle
 from consultation.moderation.admin_actions import approve_comments, hide_comments, reject_comments
-from consultation.moderation.admin_filters import HeldReasonFilter, PersonalDataFilter, ReportedFilter, StateFilter
+from consultation.moderation.admin_filters import (
+    HeldReasonFilter,
+    PersonalDataFilter,
+    ReportedFilter,
+    StateFilter,
+)
 from consultation.moderation.highlight import flagged_summary, highlighted
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
 

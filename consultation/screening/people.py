@@ -11,7 +11,7 @@ weaker circumstance patterns need a first name from the list.
 import re
 
 from consultation.screening.findings import Finding
-from consultation.screening.words import COMMON, GROUPS, PLACES, first_names
+from consultation.screening.words import COMMON, GROUPS, PLACES, first_names, words
 
 NAME = r"(?P<name>(?:[A-Z]['’])?[A-Za-z](?:[a-z]+[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)"
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -43,7 +43,7 @@ CARE_NOUN = (r"foster|placement|social worker|sw|care|carers?|mum|mother|dad|fat
              r"ehcp|plan|case|birth|adoptive|adoption|special guardian|kinship|children's home|home|"
              r"residential|support worker|youth worker|yot|probation|allocated|needs|behaviour|contact|"
              r"referral|assessment|file|record|diagnosis|disability|attendance|exclusion")
-I = re.IGNORECASE
+IGNORE = re.IGNORECASE
 
 # Each matched at a candidate name's start.
 STRONG = [
@@ -59,24 +59,24 @@ STRONG = [
     # "Nathan Briggs, a care leaver aged 19", "Kyle, now aged 12"
     re.compile(rf"{NAME},\s+(?:[\w'’-]+\s+){{1,4}}aged\s+{AGE}"),
     # "Ruby (born 12/03/2014)", "Sam (dob 1.2.2010)"
-    re.compile(rf"{NAME}\s*\(\s*(?:born|b\.|dob|d\.o\.b)", I),
+    re.compile(rf"{NAME}\s*\(\s*(?:born|b\.|dob|d\.o\.b)", IGNORE),
     # "Ruby, a 7-year-old", "Noah, 14 years old"
     re.compile(rf"{NAME},?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:years?|yrs?|months?|weeks?)[- ]old"),
 ]
 WEAK = [
     # "Ruby's foster carer", "Ellie's care plan"
-    re.compile(rf"{NAME}['’]s\s+(?:\w+\s+)?(?:{CARE_NOUN})\b", I),
+    re.compile(rf"{NAME}['’]s\s+(?:\w+\s+)?(?:{CARE_NOUN})\b", IGNORE),
     # "Callum was placed", "Ava has had four placements", "Noah is in Year 9"
     re.compile(rf"{NAME}\s+(?:\w+\s+){{0,1}}?(?:was|is|has been|had been|has|had|were|got|went|gets|keeps|"
                rf"remains|stays|lives|lived|moved|ran|started|joined|left|returned|became|needs|needed|"
-               rf"came|entered|spent|goes)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{CIRCUMSTANCE})\b", I),
+               rf"came|entered|spent|goes)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{CIRCUMSTANCE})\b", IGNORE),
     # "Kelly, mum of three", "Ms Patel (mum)"
-    re.compile(rf"{NAME}\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY})\b", I),
+    re.compile(rf"{NAME}\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY})\b", IGNORE),
 ]
 # Each searched for in the 60 characters before a candidate name, ending where it starts.
-STRONG_BEFORE = re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+)?$", I)
+STRONG_BEFORE = re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+)?$", IGNORE)
 # "his sister Lily", "our foster child, Ruby", "young person Jake"
-WEAK_BEFORE = re.compile(rf"\b(?:{FAMILY})(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?$", I)
+WEAK_BEFORE = re.compile(rf"\b(?:{FAMILY})(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?$", IGNORE)
 CANDIDATE = re.compile(rf"(?<![\w'’-]){NAME}")
 # "the Jones twins", "the Smith family", "placed with the Okafor children"
 SURNAME_FAMILY = re.compile(
@@ -98,8 +98,8 @@ FULL_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|de\b|van\b|von\b)|['’]s\s+(?:r
 TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:and\s+(?:Mr|Mrs|Ms)\.?\s+)?{NAME}")
 TITLED_CONTEXT = re.compile(rf"\b(?:(?:{FAMILY})s?|family|his children|her children|their children|kids|"
                             r"visit|visited|lives|living|foster|kinship|custody|contact|court|"
-                            r"parenting|evicted|tenancy)\b", I)
-NOT_NAMES = COMMON | PLACES | GROUPS | frozenset(
+                            r"parenting|evicted|tenancy)\b", IGNORE)
+NOT_NAMES = COMMON | PLACES | GROUPS | words(
     """rule clause subsection standard standards indicator indicators measure measures objective objectives
     outcome outcomes priority priorities principle principles recommendation recommendations finding findings
     action actions task tasks criteria criterion agree disagree strongly unsure neutral maybe know don't
@@ -110,7 +110,7 @@ NOT_NAMES = COMMON | PLACES | GROUPS | frozenset(
     participants responses answers votes score scores mean rank ranked ranking sample base yes no na
     anyone everybody nobody someone somebody whoever this that it he she they we you i
     boy girl son daughter brother sister kid kids child mum dad mother father carer nan gran baby aunt
-    uncle cousin partner twin twins lad teenager teen pupil client""".split()
+    uncle cousin partner twin twins lad teenager teen pupil client"""
 )
 
 

@@ -4,7 +4,7 @@ and street addresses (a number, a street name and a street type; flats; named ho
 import re
 
 from consultation.screening.findings import Finding, near
-from consultation.screening.words import COMMON, GROUPS
+from consultation.screening.words import COMMON, GROUPS, words
 
 # Loose on spacing and case ("SW1A1AA", "ls1  1ur", "B33 8 TH"), strict once the spaces go.
 POSTCODE_CANDIDATE = re.compile(
@@ -49,10 +49,10 @@ HOUSE = re.compile(
     rf"\b(?:[A-Z][a-z]+\s+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn|Villa|Manor|Bungalow|Cottages),?\s+"
     rf"(?:[A-Z][a-z]+\s+){{1,2}}(?i:{STREET_TYPES})\b"
 )
-NOT_STREET_NAMES = COMMON | GROUPS | frozenset(
+NOT_STREET_NAMES = COMMON | GROUPS | words(
     "different key main new local school schools extra more fewer weeks months days years hours minutes "
     "times cases children families councils teams per percent pupils places beds homes children's "
-    "national regional county district city town village rural urban".split()
+    "national regional county district city town village rural urban"
 )
 THE_STREETS = {"crescent", "green", "avenue", "close", "drive", "grove", "mews", "parade", "square", "walk",
                "rise", "oval", "terrace", "gardens", "lane", "street", "row", "croft", "fold", "chase"}

@@ -17,12 +17,12 @@ def first_names() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#")) - NOT_PEOPLE
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
 
 
 # Words that open a sentence or a heading, or name groups, documents, roles or stages.
-COMMON = _words("""
+COMMON = words("""
 a about above across after again against all almost also although always among an and another any
 anyone around as at average because before being below between both but by can cases children child
 cohort cohorts could currently data day days despite did do does down during each either else every
@@ -57,7 +57,7 @@ yes no okay ok thanks thank please dear hi hello
 """)
 
 # Places and organisations that sit where a name would ("Bradford (3)", "Kent's foster carers").
-PLACES = _words("""
+PLACES = words("""
 barking barnet barnsley bath bedford bexley birmingham blackburn blackpool bolton bournemouth
 bracknell bradford brent brighton bristol bromley buckinghamshire bury calderdale cambridge
 cambridgeshire camden central cheshire cornwall coventry croydon cumberland darlington derby
@@ -82,7 +82,7 @@ nhs nice cqc iro yot pru ssda903 whatdotheyknow gov govuk microsoft excel power 
 """)
 
 # Nationalities, faiths and groups: "the Syrian family" describes, it does not name.
-GROUPS = _words("""
+GROUPS = words("""
 afghan albanian algerian american arab bangladeshi brazilian bulgarian chinese congolese
 eritrean ethiopian filipino french german ghanaian greek gypsy hindu indian iranian iraqi italian
 jamaican jewish kurdish latvian libyan lithuanian muslim nigerian pakistani polish portuguese roma
@@ -91,7 +91,7 @@ ukrainian vietnamese yemeni zimbabwean christian catholic troubled
 """)
 
 # Given names that are also everyday words or places in this sector's writing.
-NOT_PEOPLE = COMMON | PLACES | GROUPS | _words("""
+NOT_PEOPLE = COMMON | PLACES | GROUPS | words("""
 will hope faith grace joy may june april august summer autumn dawn mark bill rich sunny page
 chase case major young price early long born care foster else
 """)
