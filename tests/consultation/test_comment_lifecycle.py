@@ -194,11 +194,11 @@ def test_a_comment_withdrawn_while_held_leaves_the_queue_and_can_never_be_publis
     client.force_login(moderator)
     queue = client.get(reverse("admin:comments_comment_changelist"), {"state": "pending"})
     assert list(queue.context["cl"].result_list) == []
-    everything = client.get(reverse("admin:comments_comment_changelist"))
+    everything = client.get(reverse("admin:comments_comment_changelist"), {"state": "all"})
     assert [c.pk for c in everything.context["cl"].result_list] == [comment.pk]  # still kept, not deleted
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("admin:comments_comment_changelist"), {
+        response = client.post(reverse("admin:comments_comment_changelist") + "?state=all", {
             "action": "approve_comments", "_selected_action": [comment.pk], "apply": "1", "reason": ""},
             follow=True)
     assert "withdrew this comment" in response.content.decode()

@@ -269,7 +269,7 @@ def test_moderator_runs_the_queue_but_nothing_more(client, moderator, area):
 def test_bulk_hide_asks_for_a_reason_then_records_each_decision(client, moderator, area, mailoutbox,
                                                                   django_capture_on_commit_callbacks):
     comments = CommentFactory.create_batch(3, focus_area=area)
-    url = reverse("admin:comments_comment_changelist")
+    url = reverse("admin:comments_comment_changelist") + "?state=all"  # published: not in the queue
     client.force_login(moderator)
     ids = [str(c.pk) for c in comments]
     ask = client.post(url, {"action": "hide_comments", "_selected_action": ids})
