@@ -20,6 +20,7 @@ from consultation.moderation.admin_filters import (
 )
 from consultation.moderation.highlight import flagged_summary, highlighted
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
+from consultation.screening import KINDS
 
 CONFIRM_LABEL = "I have read the highlighted text: it is not personal data and may be published"
 
@@ -93,8 +94,8 @@ class CommentModerationForm(forms.ModelForm):
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     form = CommentModerationForm
-    list_display = ["excerpt", "author_name", "author_role", "subject_title", "state", "held_reason",
-                    "held_kinds_display", "reports", "created_at"]
+    list_display = ["excerpt", "author_name", "author_role", "subject_title", "state", "held",
+                    "reports", "created_at"]
     list_filter = [StateFilter, ReportedFilter, HeldReasonFilter, PersonalDataFilter, "focus_area",
                    "delivery_option", "author__role", ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["author", "focus_area", "idea", "delivery_option"]
@@ -139,10 +140,11 @@ class CommentAdmin(admin.ModelAdmin):
     def flagged(self, comment):
         return flagged_summary(comment.body) or "Nothing flagged as personal data"
 
-    @admin.display(description="Personal data found")
-    def held_kinds_display(self, comment):
-        return ", ".join(dict(PersonalDataFilter.KIND_CHOICES)[kind] for kind in comment.held_kinds.split()
-                         if kind in dict(PersonalDataFilter.KIND_CHOICES))
+    @admin.display(description="Held because", ordering="held_reason")
+    def held(self, comment):
+        kinds = [KINDS[kind] for kind in comment.held_kinds.split() if kind in KINDS]
+        reason = comment.get_held_reason_display()
+        return f"{reason}: {', '.join(kinds)}" if kinds else reason
 
     @admin.display(description="In reply to")
     def context(self, comment):

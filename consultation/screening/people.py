@@ -63,21 +63,28 @@ STRONG = [
     # "Ruby, a 7-year-old", "Noah, 14 years old"
     re.compile(rf"{NAME},?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:years?|yrs?|months?|weeks?)[- ]old"),
 ]
-WEAK = [
+WEAK_ANYWHERE = [
     # "Ruby's foster carer", "Ellie's care plan"
     re.compile(rf"{NAME}['’]s\s+(?:\w+\s+)?(?:{CARE_NOUN})\b", IGNORE),
-    # "Callum was placed", "Ava has had four placements", "Noah is in Year 9"
-    re.compile(rf"{NAME}\s+(?:\w+\s+){{0,1}}?(?:was|is|has been|had been|has|had|were|got|went|gets|keeps|"
-               rf"remains|stays|lives|lived|moved|ran|started|joined|left|returned|became|needs|needed|"
-               rf"came|entered|spent|goes)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{CIRCUMSTANCE})\b", IGNORE),
     # "Kelly, mum of three", "Ms Patel (mum)"
     re.compile(rf"{NAME}\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY})\b", IGNORE),
 ]
+# A first name on its own (not "Isabelle Trowler was Chief Social Worker"):
+# "Callum was placed", "Ava has had four placements", "Noah is in Year 9"
+WEAK_ALONE = re.compile(rf"{NAME}\s+(?:\w+\s+){{0,1}}?(?:was|is|has been|had been|has|had|were|got|went|gets|keeps|"
+               rf"remains|stays|lives|lived|moved|ran|started|joined|left|returned|became|needs|needed|"
+               rf"came|entered|spent|goes)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{CIRCUMSTANCE})\b", IGNORE)
 # Each searched for in the 60 characters before a candidate name, ending where it starts.
 STRONG_BEFORE = re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+)?$", IGNORE)
 # "his sister Lily", "our foster child, Ruby", "young person Jake"
-WEAK_BEFORE = re.compile(rf"\b(?:{FAMILY})(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?$", IGNORE)
+WEAK_BEFORE = re.compile(
+    rf"\b(?:(?:{FAMILY})(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?|"
+    # "the social worker for Aaron", "the placement of Mia", "a plan for Leo"
+    r"(?:social worker|foster carers?|carers?|iro|personal adviser|placement|plan|school|mum|dad|mother|father|"
+    r"sister|brother|case|assessment|referral)\s+(?:for|of)\s+)$", IGNORE)
 CANDIDATE = re.compile(rf"(?<![\w'’-]){NAME}")
+# "the Ahmeds' eldest son", "the Smiths' house"
+SURNAME_PLURAL = re.compile(rf"\b[Tt]he\s+{NAME}s['’]?\s+(?:[\w-]+\s+)?(?:(?:{FAMILY})s?|family|house|home|case)\b")
 # "the Jones twins", "the Smith family", "placed with the Okafor children"
 SURNAME_FAMILY = re.compile(
     rf"\b[Tt]he\s+{NAME}(?:-[A-Z][a-z]+)?\s+(?:family|families|twins|triplets|children|kids|siblings|"
@@ -89,12 +96,13 @@ SENTENCE_CONTEXT = re.compile(
     r"\b(?:placed|placements?|foster(?:ed|ing)?|in care|into care|looked after|adopted|missing|excluded|exclusion|"
     r"care leaver|children's home|residential|hostel|protection plan|child in need|unaccompanied|asylum|"
     r"remanded|arrested|exploited|groomed|abused|neglected|self-harm|special guardian|kinship|removed|"
-    r"evicted|sofa surfing|homeless|refuge|autism|autistic|adhd|diagnosed|out of school|expelled|pregnant|ehcp|"
+    r"evicted|sofa surfing|homeless|refuge|at risk|exploitation|social worker|autism|autistic|adhd|diagnosed|out of school|expelled|pregnant|ehcp|"
     r"pupil referral|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
     r"siblings?|carers?|social worker|school)|(?:was|is|aged?|turned)\s+\d{1,2}\b(?!\s*(?:%|st|nd|rd|th))|"
     r"\d{1,2}[- ]years?[- ]old)", re.IGNORECASE)
 FULL_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\bSir|\bDame|\bLord|\bLady|\bDr|\bProfessor)\s$")
-FULL_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|de\b|van\b|von\b)|['’]s\s+(?:review|report|inquiry|principle|law)")
+# "Martin Narey", "Rachel de Souza", "Prince's Trust", "Jordan's Principle", "Munro's review"
+FULL_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|de\b|van\b|von\b)|['’]s\s+(?:[A-Z]|review|report|inquiry|law)")
 TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:and\s+(?:Mr|Mrs|Ms)\.?\s+)?{NAME}")
 TITLED_CONTEXT = re.compile(rf"\b(?:(?:{FAMILY})s?|family|his children|her children|their children|kids|"
                             r"visit|visited|lives|living|foster|kinship|custody|contact|court|"
@@ -127,11 +135,12 @@ def people(text: str) -> list[Finding]:
             found.append(Finding("name", start, end, 0.9 if known else 0.75 if capital else 0.0))
         elif not (capital and known):
             continue
-        elif any(p.match(text, start) for p in WEAK) or WEAK_BEFORE.search(text, max(0, start - 60), start):
+        elif (any(p.match(text, start) for p in WEAK_ANYWHERE) or WEAK_BEFORE.search(text, max(0, start - 60), start)
+              or (_alone(text, start, end) and WEAK_ALONE.match(text, start))):
             found.append(Finding("name", start, end, 0.8))
         elif _alone(text, start, end) and _in_sentence(text, candidate, SENTENCE_CONTEXT):
             found.append(Finding("name", start, end, 0.7))
-    for match in SURNAME_FAMILY.finditer(text):
+    for match in (*SURNAME_FAMILY.finditer(text), *SURNAME_PLURAL.finditer(text)):
         if match["name"][0].isupper() and match["name"].lower() not in NOT_NAMES:
             found.append(Finding("name", match.start(), match.end(), 0.8))
     for match in TITLED.finditer(text):

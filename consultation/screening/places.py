@@ -82,6 +82,8 @@ def _flat_before(text: str, start: int) -> int | None:
     return max(0, start - 20) + flat.start() if flat else None
 
 
+NOT_AN_ADDRESS_AFTER = re.compile(r"\s+(?:addresses|style|type|kind|sort|names?|signs?|roads|streets|junction)\b",
+                                  re.IGNORECASE)
 # Government addresses that are public, not anyone's home.
 PUBLIC_STREETS = {"downing street", "great smith street", "marsham street", "whitehall place"}
 
@@ -102,6 +104,8 @@ def _street_confidence(text: str, match: re.Match) -> float:
         return 0.0  # "3 good places", "2 side": ordinary words unless written as a name
     if re.fullmatch(r"\d{4}", match["number"].strip()) and match["number"].strip()[:2] in ("19", "20"):
         return 0.0  # "in 2019 Local Way": a year
+    if NOT_AN_ADDRESS_AFTER.match(text, match.end()):
+        return 0.0  # "12 Station Road addresses in the data", "a Park Lane style flat"
     context = near(text, match.start(), ADDRESS_WORDS, before=30, after=0)
     if titled:
         return 0.9
