@@ -239,13 +239,23 @@ def test_sign_up_and_sign_in(client, local_authorities, email, password, name):
 
 
 def test_a_valid_sign_up_with_hostile_unicode_is_stored_as_sent(client, local_authorities):
-    name = "\u202eAmira\u200b \U0001f469\u200d\U0001f4bb <b>bold</b>"
+    name = "Amira \U0001f469\u200d\U0001f4bb <b>bold</b>"  # an emoji joined with a zero-width joiner
     response = client.post(reverse("account_signup"), {
         "email": "edge@example.org", "password1": "a long enough passphrase 9",
         "password2": "a long enough passphrase 9", "display_name": name, "role": "la_data",
     })
     assert response.status_code == 302
     assert User.objects.get(email="edge@example.org").display_name == name
+
+
+def test_a_sign_up_with_hidden_direction_marks_is_refused(client, local_authorities):
+    # A right-to-left override and a zero-width space: a name that reads differently from what it is.
+    response = client.post(reverse("account_signup"), {
+        "email": "edge@example.org", "password1": "a long enough passphrase 9",
+        "password2": "a long enough passphrase 9", "display_name": "\u202eAmira\u200b", "role": "la_data",
+    })
+    assert response.status_code == 200 and "must not contain hidden characters" in response.content.decode()
+    assert not User.objects.filter(email="edge@example.org").exists()
 
 
 # --- NUL: refused with an error, never stored, never a 500 -----------------------

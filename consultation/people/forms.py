@@ -51,7 +51,7 @@ class ProfileForm(forms.Form):
     def clean_display_name(self):
         """Names people can trust: no posing as the portal, no hidden characters, no personal
         data, and no look-alike of another participant's name."""
-        name = " ".join(self.cleaned_data["display_name"].split())
+        name = self.cleaned_data["display_name"]
         problem = display_name_problem(name, may_use_reserved=bool(self.user and self.user.is_staff))
         if problem:
             raise forms.ValidationError(problem)
@@ -65,7 +65,7 @@ class ProfileForm(forms.Form):
         return name
 
     def clean_organisation_name(self):
-        name = " ".join(self.cleaned_data["organisation_name"].split())
+        name = self.cleaned_data["organisation_name"]
         reasons = personal_data_reasons(name)
         if reasons:
             raise forms.ValidationError(f"Organisation name must not include {reasons[0]}")

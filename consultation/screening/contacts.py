@@ -27,8 +27,17 @@ PUBLIC_SUFFIXES = {"gov.uk", "co.uk", "org.uk", "ac.uk", "nhs.uk", "sch.uk", "po
 EMAIL_WORDS = re.compile(r"\b(?:e-?mail|contact|write to|mail|address|message|reach)\b", re.IGNORECASE)
 
 
+# "jdoe at gmail", "sam (at) hotmail": a webmail provider needs no domain ending.
+WEBMAIL = re.compile(
+    rf"(?<![\w.@]){_WORD}(?:(?:{_DOT}){_WORD}){{0,3}}(?:{_BRACKETED_AT}|{_SPOKEN_AT})"
+    r"(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|btinternet|protonmail|aol)\b(?!\s*(?:\.|dot\b))",
+    re.IGNORECASE,
+)
+
+
 def emails(text: str) -> list[Finding]:
     found = [Finding("email", m.start(), m.end(), 0.95) for m in EMAIL.finditer(text)] if "@" in text else []
+    found += [Finding("email", m.start(), m.end(), 0.8) for m in WEBMAIL.finditer(text)]
     if not TLD_AFTER_DOT.search(text):
         return found
     for match in DISGUISED_EMAIL.finditer(text):
@@ -88,6 +97,7 @@ def _phone_confidence(raw: str) -> float:
     if not digits.startswith("0") or digits[1:2] not in set("1235789") or len(digits) not in (10, 11):
         return 0.0
     first_group = re.match(r"\(?(\d+)", raw).group(1)
-    if len(first_group) < 3:
+    spelled_out = re.fullmatch(r"\d(?: \d)+", raw) is not None  # "0 7 7 0 0 9 0 0 1 2 3"
+    if len(first_group) < 3 and not spelled_out:
         return 0.0  # "01 02 03 04 05": a list, not a number
     return 0.85

@@ -61,7 +61,8 @@ def name_skeleton(name: str) -> str:
 
 def display_name_problem(name: str, *, may_use_reserved: bool = False) -> str:
     """A GOV.UK error message for what is wrong with a display name, or "" when nothing is."""
-    if any(unicodedata.category(char) in HIDDEN_CATEGORIES for char in name):
+    if any(unicodedata.category(char) in HIDDEN_CATEGORIES and not _joins_emoji(name, i)
+           for i, char in enumerate(name)):
         return "Display name must not contain hidden characters, such as zero-width spaces or direction marks"
     if not any(char.isalpha() for char in name):
         return "Display name must include at least one letter"
@@ -75,6 +76,13 @@ def display_name_problem(name: str, *, may_use_reserved: bool = False) -> str:
     if kinds_found(name):
         return f"Display name must not include {personal_data_reasons(name)[0]}"
     return ""
+
+
+def _joins_emoji(name: str, index: int) -> bool:
+    """A zero-width joiner between two pictographs builds one emoji (👩‍💻): it hides nothing."""
+    if name[index] != "\u200d" or not 0 < index < len(name) - 1:
+        return False
+    return all(unicodedata.category(name[i]) in ("So", "Sk", "Mn") for i in (index - 1, index + 1))
 
 
 def _unconfused(skeleton: str) -> tuple[str, str]:

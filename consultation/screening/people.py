@@ -52,7 +52,8 @@ STRONG = [
     # "Lily (6)", "Sam (14 yrs)"
     re.compile(rf"{NAME}\s*\(\s*{AGE}\s*(?:yrs?|years?|y/?o|yo|months?)?\s*\)"),
     # "Tommy, 7, has had four placements"
-    re.compile(rf"{NAME},\s*{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|has\b|lives\b|from\b|-|–|\.|$)"),
+    re.compile(rf"{NAME},\s*{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|were\b|are\b|has\b|had\b|lives\b|from\b|"
+               r"went\b|-|–|\.|$)"),
     # "Jake is 15", "Amelia, who is 9", "Ava turned 16 last week", "When Noah was 12 he..."
     re.compile(rf"{NAME},?\s+(?:who\s+)?(?:is|was|turned|turns|is now|was only|is only|just turned)\s+"
                rf"{AGE}\b{NOT_AN_AGE}"),

@@ -49,6 +49,20 @@ def test_context_words_decide_a_disguised_address():
     assert kinds_found("email sam at leeds.gov.uk") == ["email"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("my email is jdoe at gmail", "email"),
+    ("jane(dot)doe(at)council(dot)gov(dot)uk", "email"),
+    ("call 0 7 7 0 0 9 0 0 1 2 3", "phone"),
+    ("+44 (0)7700 900 333", "phone"),
+    ("postcode sw1a1aa", "postcode"),
+    ("tommy aged 7 has been moved again", "name"),
+    ("Dylan, aged fifteen, was found in a car", "name"),
+    ("She was born in March 2015 and placed at two", "date_of_birth"),
+])
+def test_disguises_and_informal_writing_are_found(text, kind):
+    assert kind in kinds_found(text)
+
+
 def test_a_checksum_makes_ten_digits_an_nhs_number_without_the_label():
     assert kinds_found("9434765919 is on the referral") == ["nhs_number"]
     assert kinds_found("9434765918 is on the referral") == []  # the check digit is wrong
