@@ -66,7 +66,7 @@ def display_name_problem(name: str, *, may_use_reserved: bool = False) -> str:
         return "Display name must not contain hidden characters, such as zero-width spaces or direction marks"
     if not any(char.isalpha() for char in name):
         return "Display name must include at least one letter"
-    if confusables.is_dangerous(name):
+    if confusables.is_dangerous("".join(char for char in name if char.isalpha())):  # letters, not emoji
         return "Display name must use letters from one alphabet"
     plain = unicodedata.normalize("NFKC", name).casefold()
     skeleton_words = " ".join(name_skeleton(word) for word in plain.split())
