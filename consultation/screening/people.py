@@ -72,6 +72,11 @@ WEAK_ANYWHERE = [
 ]
 # A first name on its own (not "Isabelle Trowler was Chief Social Worker"):
 # "Callum was placed", "Ava has had four placements", "Noah is in Year 9"
+# "Oakley's first review", "Ava's LAC review": only for a first name on its own ("Martyn Oliver's
+# review of inspections" is a public figure's).
+WEAK_ALONE_POSSESSIVE = re.compile(
+    rf"{NAME}['’]s\s+(?:[\w-]+\s+){{0,2}}(?:review|conference|hearing|meeting|visit|court|order|statement|"
+    r"bedroom|room|placement|health assessment|pathway plan|life story|memory box|photos?)\b", IGNORE)
 WEAK_ALONE = re.compile(rf"{NAME}\s+(?:\w+\s+){{0,1}}?(?:was|is|has been|had been|has|had|were|got|went|gets|keeps|"
                rf"remains|stays|lives|lived|moved|ran|started|joined|left|returned|became|needs|needed|"
                rf"came|entered|spent|goes)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{CIRCUMSTANCE})\b", IGNORE)
@@ -98,14 +103,15 @@ SENTENCE_CONTEXT = re.compile(
     r"care leaver|children's home|residential|hostel|protection plan|child in need|unaccompanied|asylum|"
     r"remanded|arrested|exploited|groomed|abused|neglected|self-harm|special guardian|kinship|removed|"
     r"evicted|sofa surfing|homeless|refuge|at risk|exploitation|social worker|autism|autistic|adhd|diagnosed|out of school|expelled|pregnant|ehcp|"
-    r"pupil referral|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
+    r"pupil referral|baby|toddler|newborn|(?:since|when|until|before|after)\s+(?:he|she|they)\s+(?:was|were|turned)|"
+    r"(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
     r"siblings?|carers?|social worker|school)|(?:was|is|aged?|turned)\s+\d{1,2}\b(?!\s*(?:%|st|nd|rd|th))|"
     r"\d{1,2}[- ]years?[- ]old)", re.IGNORECASE)
 FULL_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\bSir|\bDame|\bLord|\bLady|\bDr|\bProfessor)\s$")
 # "Martin Narey", "Rachel de Souza", "Prince's Trust", "Jordan's Principle", "Munro's review"
 FULL_NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|de\b|van\b|von\b)|['’]s\s+(?:[A-Z]|review|report|inquiry|law)")
 TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:and\s+(?:Mr|Mrs|Ms)\.?\s+)?{NAME}")
-TITLED_CONTEXT = re.compile(rf"\b(?:(?:{FAMILY})s?|family|his children|her children|their children|kids|"
+TITLED_CONTEXT = re.compile(rf"\b(?:(?:{FAMILY})s?|children(?!['’])|family|his children|her children|their children|kids|"
                             r"visit|visited|lives|living|foster|kinship|custody|contact|court|"
                             r"parenting|evicted|tenancy)\b", IGNORE)
 NOT_NAMES = COMMON | PLACES | GROUPS | words(
@@ -119,7 +125,7 @@ NOT_NAMES = COMMON | PLACES | GROUPS | words(
     participants responses answers votes score scores mean rank ranked ranking sample base yes no na
     anyone everybody nobody someone somebody whoever this that it he she they we you i
     boy girl son daughter brother sister kid kids child mum dad mother father carer nan gran baby aunt
-    uncle cousin partner twin twins lad teenager teen pupil client"""
+    uncle cousin partner twin twins lad teenager teen pupil client speaker deputy chair chairman"""
 )
 
 
@@ -137,7 +143,8 @@ def people(text: str) -> list[Finding]:
         elif not (capital and known):
             continue
         elif (any(p.match(text, start) for p in WEAK_ANYWHERE) or WEAK_BEFORE.search(text, max(0, start - 60), start)
-              or (_alone(text, start, end) and WEAK_ALONE.match(text, start))):
+              or (_alone(text, start, end) and (WEAK_ALONE.match(text, start)
+                                                 or WEAK_ALONE_POSSESSIVE.match(text, start)))):
             found.append(Finding("name", start, end, 0.8))
         elif _alone(text, start, end) and _in_sentence(text, candidate, SENTENCE_CONTEXT):
             found.append(Finding("name", start, end, 0.7))
