@@ -103,7 +103,8 @@ SENTENCE_CONTEXT = re.compile(
     r"care leaver|children's home|residential|hostel|protection plan|child in need|unaccompanied|asylum|"
     r"remanded|arrested|exploited|groomed|abused|neglected|self-harm|special guardian|kinship|removed|"
     r"evicted|sofa surfing|homeless|refuge|at risk|exploitation|social worker|autism|autistic|adhd|diagnosed|out of school|expelled|pregnant|ehcp|"
-    r"pupil referral|baby|toddler|newborn|(?:since|when|until|before|after)\s+(?:he|she|they)\s+(?:was|were|turned)|"
+    r"pupil referral|baby|toddler|newborn|cerebral palsy|epilepsy|down syndrome|learning disabilit|disabled|"
+    r"short breaks|respite|wheelchair|(?:since|when|until|before|after)\s+(?:he|she|they)\s+(?:was|were|turned)|"
     r"(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
     r"siblings?|carers?|social worker|school)|(?:was|is|aged?|turned)\s+\d{1,2}\b(?!\s*(?:%|st|nd|rd|th))|"
     r"\d{1,2}[- ]years?[- ]old)", re.IGNORECASE)

@@ -84,6 +84,14 @@ def _flat_before(text: str, start: int) -> int | None:
 
 NOT_AN_ADDRESS_AFTER = re.compile(r"\s+(?:addresses|style|type|kind|sort|names?|signs?|roads|streets|junction)\b",
                                   re.IGNORECASE)
+NOT_IN_A_STREET_NAME = words(
+    "the and of in on for to a an year years key stage section table figure option tier phase wave level page "
+    "chapter part step question theme group cohort priority councils children families per percent"
+)
+ORGANISATION_BEFORE = re.compile(
+    r"\b(?:our|the|their|its)\s+(?:new\s+)?(?:office|offices|hq|headquarters|town hall|civic centre|hub|base|"
+    r"building|head office|team|service|centre|center|clinic|practice)\s+(?:is\s+|are\s+|was\s+)?(?:at|in|on)\s+$",
+    re.IGNORECASE)
 # Government addresses that are public, not anyone's home.
 PUBLIC_STREETS = {"downing street", "great smith street", "marsham street", "whitehall place"}
 
@@ -97,9 +105,13 @@ def _street_confidence(text: str, match: re.Match) -> float:
         # "10 The Crescent", "4 the green": a street named by its type alone
         titled = words[0][0].isupper() and street_type[0].isupper()
         return 0.85 if titled else 0.65 if near(text, match.start(), ADDRESS_WORDS, before=30, after=0) else 0.0
-    if any(word.lower().strip("'’") in NOT_STREET_NAMES for word in words):
-        return 0.0
     titled = all(word[0].isupper() for word in words) and street_type[0].isupper()
+    # "High Street", "New Road", "North Lane" are names when capitalised; "3 new ways" is not.
+    excluded = NOT_IN_A_STREET_NAME if titled else NOT_STREET_NAMES
+    if any(word.lower().strip("'’") in excluded for word in words):
+        return 0.0
+    if ORGANISATION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return 0.0  # "our office at 3 Wellington Place": an organisation's address is public
     if street_type.lower() in CASE_SENSITIVE_TYPES and not titled:
         return 0.0  # "3 good places", "2 side": ordinary words unless written as a name
     if re.fullmatch(r"\d{4}", match["number"].strip()) and match["number"].strip()[:2] in ("19", "20"):
