@@ -5,7 +5,7 @@ by way of consultation.analysis.open_data, the figures layer) in a fixed number 
 from collections import defaultdict
 
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Status
 from ninja.errors import ValidationError
 
 from consultation.analysis import open_data
@@ -81,7 +81,7 @@ def comments(request, filters: Query[schemas.CommentFilters]):
     try:
         after = decode_cursor(filters.cursor) if filters.cursor else 0
     except BadCursor:
-        return 400, {"detail": "cursor: not a cursor this API gave out"}
+        return Status(400, {"detail": "cursor: not a cursor this API gave out"})
     page = comments_page(after=after, limit=filters.limit, subject=filters.subject, kind=filters.kind,
                          date_from=filters.date_from, date_to=filters.date_to)
     return {"results": page.results, "withheld": page.withheld, "next": page.next}
