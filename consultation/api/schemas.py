@@ -2,15 +2,17 @@
 and django-ninja checks every answer against them before it leaves."""
 
 import datetime
+import re
 from typing import Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from consultation.api.comments import SUBJECT_PATTERN
+from consultation.api.comments import CURSOR_PATTERN, SUBJECT_PATTERN
 from consultation.comments.models import ReflectionKind
 from consultation.people.roles import RoleGroup
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 ReflectionKindValue = Literal[tuple(ReflectionKind.values)]
 GroupValue = Literal[tuple(RoleGroup.values)]
 
@@ -106,6 +108,13 @@ class CommentFilters(Schema):
     kind: ReflectionKindValue = Field(None, description="The reflection kind.")
     date_from: datetime.date = Field(None, description="Written on or after this day.")
     date_to: datetime.date = Field(None, description="Written on or before this day.")
-    cursor: str = Field(None, pattern=r"^[A-Za-z0-9_-]{1,40}$",
-                               description="The `next` value of the page before.")
+    cursor: str = Field(None, pattern=CURSOR_PATTERN, description="The `next` value of the page before.")
     limit: int = Field(50, ge=1, le=100, description="Comments examined per page.")
+
+    @field_validator("date_from", "date_to", mode="before")
+    @classmethod
+    def iso_dates_only(cls, value):
+        """YYYY-MM-DD, as the document says; pydantic alone would read "0" as 1 January 1970."""
+        if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+            raise ValueError("a date is written YYYY-MM-DD")
+        return value
