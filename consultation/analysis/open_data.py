@@ -201,6 +201,7 @@ class Table:
     fields: list[tuple]
     rows: object  # a function returning the records
     primary_key: list[str] = field(default_factory=list)
+    foreign_keys: list[tuple[str, str, str]] = field(default_factory=list)  # (field, table, its field)
 
     @property
     def path(self) -> str:
@@ -212,6 +213,9 @@ class Table:
         schema = {"fields": fields, "missingValues": [""]}
         if self.primary_key:
             schema["primaryKey"] = self.primary_key
+        if self.foreign_keys:
+            schema["foreignKeys"] = [{"fields": own, "reference": {"resource": table, "fields": theirs}}
+                                     for own, table, theirs in self.foreign_keys]
         return schema
 
     def csv(self) -> Iterator[str]:
