@@ -26,6 +26,10 @@ def respond(consultation, person, *, scores=(), ratings=()):
 
 @pytest.fixture
 def world(consultation, catalogue, local_authorities):
+    return make_world(consultation, local_authorities)
+
+
+def make_world(consultation, local_authorities):
     """Comments in every state, by a council officer and a supplier; one flagged by screening;
     five people scoring one focus area and one option, four scoring another of each."""
     leeds = local_authorities.get(name="Leeds")
