@@ -94,8 +94,14 @@ def comment_records(rows: Iterable[tuple]) -> tuple[list[dict], int]:
     return kept, len(records) - len(kept)
 
 
+COUNTS_TIMEOUT = 600
+
+
 def comment_counts() -> dict[str, int]:
-    """Published comments in the open data, and those withheld by screening (cached)."""
+    """Published comments in the open data, and those withheld by screening.
+
+    Screening every published comment costs about 0.17 ms each (3.4 s for 20,000), so the
+    counts are kept for ten minutes rather than recomputed on every change of content."""
 
     def compute():
         bodies = published_comments().values_list("body", flat=True).iterator(chunk_size=CHUNK_SIZE)
@@ -107,7 +113,7 @@ def comment_counts() -> dict[str, int]:
                 published += 1
         return {"published": published, "withheld": withheld}
 
-    return get_or_compute("open-data:comment-counts", compute)
+    return get_or_compute("open-data:comment-counts", compute, COUNTS_TIMEOUT, versioned=False)
 
 
 def all_comment_records() -> Iterator[dict]:

@@ -67,7 +67,7 @@ def test_comments_leave_out_what_screening_flags_and_all_names(package_dir, worl
     api = client.get(reverse("api:comments")).json()
     assert [c["id"] for c in api["results"]] == [int(c["id"]) for c in comments]
     page = client.get(reverse("api:open_data")).content.decode()
-    assert "It has 4 comments; 1 more is left out because the text may contain personal data." in page
+    assert "It has 4 comments; 1 more is left out because the text may contain personal data" in page
 
 
 def test_no_figure_describes_fewer_than_5_people(package_dir, world):
