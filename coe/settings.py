@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "consultation.responses",
     "consultation.analysis",
     "consultation.digests",
+    "consultation.api",
     "consultation.privacy",
 ]
 
@@ -183,6 +184,7 @@ ACCOUNT_RATE_LIMITS = {
 CONSULTATION_RATE_LIMITS = {
     "comment": env.str("RATE_LIMIT_COMMENTS", default="10/m/user,60/h/user,30/m/ip"),
     "report": env.str("RATE_LIMIT_REPORTS", default="20/h/user,60/h/ip"),
+    "api": env.str("RATE_LIMIT_API", default="120/m/ip,3000/h/ip"),
 }
 
 # --- Email ----------------------------------------------------------------

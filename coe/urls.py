@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include((consultation_patterns, "consultation"))),
     path("accounts/", include("allauth.urls")),
     path("analysis/", include("consultation.analysis.urls")),
+    path("", include("consultation.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -126,8 +126,23 @@ EXPECTED = {
     "analysis/priority-matrix/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/focus-areas/<slug:slug>/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/exports/": ("login 403 403 403 200", "login 403 403 403 200"),
-    "analysis/exports/open-data/comments.json": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/exports/<slug:kind>.<str:file_format>": ("login 403 403 403 200", "login 403 403 403 200"),
+    # The public API and open data: anyone may read; nothing writes (read-only, 405).
+    "api/": ("200", "200"),
+    "api/v1/": ("302", "302"),
+    "api/v1/openapi.json": ("200", "405"),
+    "api/v1/themes/": ("200", "405"),
+    "api/v1/strands/": ("200", "405"),
+    "api/v1/focus-areas/": ("200", "405"),
+    "api/v1/focus-areas/<slug>/": ("200", "405"),
+    "api/v1/delivery-options/": ("200", "405"),
+    "api/v1/comments/": ("200", "405"),
+    "api/v1/scores/focus-areas/": ("200", "405"),
+    "api/v1/scores/delivery-options/": ("200", "405"),
+    "open-data/": ("200", "200"),
+    "open-data/datapackage.json": ("200", "405"),
+    "open-data/comments.csv": ("200", "405"),
+    "open-data/<slug:name>.csv": ("200", "405"),
     # The admin: staff only; everyone else to the admin's sign-in page.
     "admin/": ("admin-login admin-login admin-login 200 200", "admin-login admin-login admin-login 200 200"),
     "admin/login/": ("200 200 200 302 302", "200"),
@@ -264,6 +279,8 @@ def path_for(route: Route, v: dict) -> str:
         "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$":
             {"uidb36": v["uidb36"], "key": v["reset_key"]},
         "analysis/focus-areas/<slug:slug>/": {"slug": area.slug},
+        "api/v1/focus-areas/<slug>/": {"slug": area.slug},
+        "open-data/<slug:name>.csv": {"name": "focus-areas"},
         "analysis/exports/<slug:kind>.<str:file_format>": {"kind": "responses", "file_format": "csv"},
         "admin/consultation/user/<id>/password/": {"id": v["comment"].author_id},
         "admin/r/<path:content_type_id>/<path:object_id>/":

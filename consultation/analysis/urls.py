@@ -10,6 +10,5 @@ urlpatterns = [
     path("priority-matrix/", views.matrix, name="matrix"),
     path("focus-areas/<slug:slug>/", views.focus_area, name="focus_area"),
     path("exports/", views.export_list, name="exports"),
-    path("exports/open-data/comments.json", views.export_open_data, name="export_open_data"),
     path("exports/<slug:kind>.<str:file_format>", views.export_table, name="export"),
 ]

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from coe.cache import get_or_compute
-from consultation.analysis import charts, exports, figures, open_data, rankings
+from consultation.analysis import charts, exports, figures, rankings
 from consultation.analysis.filters import analysis_filter
 from consultation.analysis.scope import CAUTION_BELOW
 from ideas.models import FocusArea
@@ -126,7 +126,3 @@ def export_table(request, kind, file_format):
     return exports.table_export(user=request.user, kind=kind, file_format=file_format,
                                 scope=filterset.scope, filters=filterset.as_dict())
 
-
-@_needs(EXPORT_PERMISSION)
-def export_open_data(request):
-    return open_data.open_data_export(user=request.user)

@@ -1,1 +1,1 @@
-"""The public, read-only API under /api/v1/: published feedback and aggregates for anyone to reuse."""
+"""The public, read-only API under /api/v1/ and the open-data downloads (docs/decisions/0011)."""

@@ -120,27 +120,6 @@ def test_unknown_export_is_404(signed_in, catalogue):
     assert signed_in.get("/analysis/exports/responses.pdf").status_code == 404
 
 
-def test_open_data_has_published_comments_and_no_personal_data(signed_in, feedback, exporter):
-    response = signed_in.get(reverse("analysis:export_open_data"))
-    assert response["Content-Type"] == "application/json; charset=utf-8"
-    raw = body_of(response).decode()
-    data = json.loads(raw)
-    assert data["licence"] == "Open Government Licence v3.0"
-    assert len(data["comments"]) == 1
-    comment = data["comments"][0]
-    assert set(comment) == {"id", "date", "focus_area", "idea", "reply_to", "reflection_kind", "text",
-                            "respondent_group", "organisation_type", "region"}
-    assert comment["respondent_group"] == "local_authority"
-    assert comment["region"] == "Yorkshire and The Humber"
-    assert "[email address removed]" in comment["text"]
-    for personal in ("jo.bloggs", "Jo Bloggs", "Leeds\"", "Sam Supplier", "Supplier Ltd", "@", "la_leadership",
-                     str(feedback["author"].pk) + ","):
-        assert personal not in raw.replace(comment["region"], ""), personal
-    assert "Hidden text" not in raw and "Pending text" not in raw
-    record = ExportRecord.objects.get()
-    assert (record.taken_by, record.kind, record.file_format, record.row_count) == (exporter, "open_data_comments", "json", 1)
-
-
 def test_the_export_is_recorded_before_the_first_byte(signed_in, feedback):
     response = signed_in.get(reverse("analysis:export", args=["responses", "csv"]))
     record = ExportRecord.objects.get()

@@ -64,5 +64,7 @@ def test_the_exports_and_the_open_data_count_what_the_pages_count(client, export
     comments = client.get(reverse("analysis:export", args=["comments", "csv"]))
     rows = list(csv.reader(io.StringIO(b"".join(comments.streaming_content).decode("utf-8-sig"))))[1:]
     assert len(rows) == overview["comments_written"] == 2
-    open_data = json.loads(b"".join(client.get(reverse("analysis:export_open_data")).streaming_content))
-    assert len(open_data["comments"]) == overview["comments_public"] == 1
+    open_data = client.get(reverse("api:open_data_comments"))
+    rows = list(csv.reader(io.StringIO(b"".join(open_data.streaming_content).decode("utf-8"))))[1:]
+    assert len(rows) == overview["comments_public"] == 1
+    assert len(json.loads(client.get(reverse("api:comments")).content)["results"]) == 1

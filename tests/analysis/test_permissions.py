@@ -18,7 +18,6 @@ EXPORTS = [
     reverse("analysis:export", args=["responses", "csv"]),
     reverse("analysis:export", args=["comments", "xlsx"]),
     reverse("analysis:export", args=["catalogue", "csv"]),
-    reverse("analysis:export_open_data"),
 ]
 
 
