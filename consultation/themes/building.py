@@ -1,0 +1,104 @@
+"""The machine's side of themes, called by services inside a transaction: build a subject's
+themes for a run, and place newly published comments in the themes there are."""
+
+from __future__ import annotations
+
+import numpy as np
+from django.db.models import Q
+from django.utils import timezone
+
+from consultation.themes import finding
+from consultation.themes.models import FoundTheme, ThemeAssignment, ThemeRun
+from consultation.themes.subjects import Subject, subject_comments
+
+QUOTES = 3
+DESCRIPTION_CHARS = 220
+MachineMade = ThemeAssignment.MadeBy.MACHINE
+
+
+def _kept_q() -> Q:
+    """Assignments a rebuild leaves alone: a person's, and any in a reviewed theme."""
+    return Q(made_by=ThemeAssignment.MadeBy.PERSON) | Q(
+        theme__state__in=[FoundTheme.State.REVIEWED, FoundTheme.State.SIGNED_OFF])
+
+
+def label_for(key_phrases: list[str]) -> str:
+    return ", ".join(key_phrases[:3]).capitalize()[:120] or "Unnamed theme"
+
+
+def description_for(key_phrases: list[str], central_text: str) -> str:
+    first = finding.clean(central_text)
+    if len(first) > DESCRIPTION_CHARS:
+        first = first[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
+    about = ", ".join(key_phrases[:4])
+    return f"Comments about {about}. The most typical: “{first}”"
+
+
+def build(run: ThemeRun) -> None:
+    subject = Subject(run.subject_kind, run.subject_ref)
+    parameters = finding.Parameters()
+    now = timezone.now()
+    current = ThemeAssignment.objects.filter(is_current=True, **subject.as_filter())
+    kept = set(current.filter(_kept_q()).values_list("comment_id", flat=True))
+    # Retire what the machine made last time and nobody touched; end its assignments.
+    current.exclude(_kept_q()).update(is_current=False, ended_at=now)
+    retired = FoundTheme.objects.filter(state=FoundTheme.State.DRAFT, **subject.as_filter()).update(
+        state=FoundTheme.State.RETIRED, retired_at=now, retired_by_run=run)
+    rows = list(subject_comments(subject).exclude(pk__in=kept).order_by("pk").values_list("pk", "body"))
+    ids, texts = [pk for pk, _ in rows], [body for _, body in rows]
+    result = finding.find(texts, parameters)
+    themes = []
+    for group in result.groups:
+        themes.append(FoundTheme(
+            run=run, **subject.as_filter(), label=label_for(group.key_phrases),
+            description=description_for(group.key_phrases, texts[group.members[0]]),
+            key_phrases=group.key_phrases, quote_ids=[ids[i] for i in group.members[:QUOTES]],
+            created_at=now, updated_at=now))
+    FoundTheme.objects.bulk_create(themes)
+    similarity = {}
+    for theme, group in zip(themes, result.groups, strict=True):
+        for index, closeness in zip(group.members, group.centrality, strict=True):
+            similarity[index] = (theme, closeness)
+    ThemeAssignment.objects.bulk_create([
+        ThemeAssignment(comment_id=pk, **subject.as_filter(), made_by=MachineMade, run=run, created_at=now,
+                        theme=similarity.get(index, (None, None))[0], similarity=similarity.get(index, (None, None))[1])
+        for index, pk in enumerate(ids)
+    ], batch_size=2000)
+    ThemeRun.objects.filter(pk=run.pk).update(
+        method=finding.METHOD, parameters={**parameters.as_dict(), "k_tried": result.k_tried, "retired": retired},
+        comment_count=len(ids) + len(kept), theme_count=len(themes), unthemed_count=int((result.labels == -1).sum()),
+        kept_count=FoundTheme.objects.filter(
+            state__in=[FoundTheme.State.REVIEWED, FoundTheme.State.SIGNED_OFF], **subject.as_filter()).count())
+
+
+def assign_new(subject: Subject) -> int:
+    """Each published comment of the subject with no place yet goes to the theme whose centre
+    is nearest (if near enough), in the same vector space the themes were found in; labels
+    and descriptions are never changed here."""
+    themes = list(FoundTheme.objects.filter(**subject.as_filter()).exclude(state=FoundTheme.State.RETIRED))
+    if not themes:
+        return 0
+    comments = subject_comments(subject)
+    placed = set(ThemeAssignment.objects.filter(is_current=True, **subject.as_filter()).values_list("comment_id", flat=True))
+    rows = list(comments.order_by("pk").values_list("pk", "body"))
+    new = [index for index, (pk, _) in enumerate(rows) if pk not in placed]
+    if not new:
+        return 0
+    parameters = finding.Parameters()
+    points = finding.vectors([body for _, body in rows], parameters)
+    position = {pk: index for index, (pk, _) in enumerate(rows)}
+    members: dict[int, list[int]] = {}
+    for comment_id, theme_id in ThemeAssignment.objects.filter(
+            is_current=True, theme__isnull=False, **subject.as_filter()).values_list("comment_id", "theme_id"):
+        if comment_id in position:
+            members.setdefault(theme_id, []).append(position[comment_id])
+    themed = [theme for theme in themes if members.get(theme.pk)]
+    centres = np.array([points[members[theme.pk]].mean(axis=0) for theme in themed]).reshape(len(themed), -1)
+    nearest, score = finding.nearest(points[new], centres, parameters.min_similarity)
+    now = timezone.now()
+    ThemeAssignment.objects.bulk_create([
+        ThemeAssignment(comment_id=rows[index][0], **subject.as_filter(), made_by=MachineMade, created_at=now,
+                        theme=themed[best] if best >= 0 else None, similarity=round(float(closeness), 4))
+        for index, best, closeness in zip(new, nearest, score, strict=True)
+    ], ignore_conflicts=True)  # two sweeps at once place a comment once
+    return len(new)

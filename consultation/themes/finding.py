@@ -1,0 +1,175 @@
+"""Theme finding on our own machine: texts in, groups with key phrases and quotes out.
+
+No Django here and nothing leaves the process. The method was chosen by measurement on the
+evaluation set in tests/themes (docs/decisions/0012-themes-found-offline.md):
+
+1. TF-IDF of words and two-word phrases (sublinear counts, English stop words dropped),
+2. TruncatedSVD (latent semantic analysis) to a few dozen dimensions, rows normalised,
+3. k-means for each k in a range, keeping the k with the best cosine silhouette,
+4. a comment far from every centre, or in a group smaller than MIN_SIZE, gets no theme,
+5. key phrases by class-based TF-IDF (a group's terms weighed against all groups'),
+   the most central comments as description and quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+METHOD = "tfidf-lsa-kmeans"
+DOCUMENTS_PER_DIMENSION = 35
+MIN_SIZE = 3
+# Words every comment here uses: they describe the consultation, not a theme.
+DOMAIN_STOP_WORDS = frozenset({
+    "council", "councils", "centre", "children", "child", "services", "service", "social", "care",
+    "please", "need", "needs", "would", "could", "should", "make", "help", "work", "really", "like",
+    "think", "just", "also", "one", "every", "much", "many", "new", "idea", "ideas",
+    "data", "time", "used", "use", "want", "way", "good", "able",
+})
+STOP_WORDS = sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS)
+TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]+\b"  # noqa: S105 a regular expression, not a secret
+
+
+@dataclass(frozen=True)
+class Parameters:
+    dimensions: int = 0  # 0: one per DOCUMENTS_PER_DIMENSION comments, between 12 and 100
+    min_k: int = 4
+    max_k: int = 30
+    min_similarity: float = 0.2  # cosine to the group's centre below which a comment has no theme
+    silhouette_sample: int = 2000
+    seed: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Group:
+    members: list[int]  # indexes into the texts, most central first
+    key_phrases: list[str] = field(default_factory=list)
+    centrality: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    groups: list[Group]
+    labels: np.ndarray  # a group index per text, -1 for no theme
+    k_tried: dict[int, float]
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def vectoriser() -> TfidfVectorizer:
+    return TfidfVectorizer(
+        ngram_range=(1, 2), min_df=2, max_df=0.4, sublinear_tf=True, stop_words=STOP_WORDS,
+        token_pattern=TOKEN_PATTERN, lowercase=True, dtype=np.float32,
+    )
+
+
+def vectors(texts: list[str], parameters: Parameters) -> np.ndarray:
+    """Normalised LSA vectors, one row per text (a text with no known term is a zero row)."""
+    from sklearn.decomposition import TruncatedSVD
+
+    tfidf = vectoriser().fit_transform([clean(t) for t in texts])
+    wanted = parameters.dimensions or min(100, max(12, len(texts) // DOCUMENTS_PER_DIMENSION))
+    dimensions = min(wanted, tfidf.shape[1] - 1, len(texts) - 1)
+    if dimensions < 2:
+        return normalize(tfidf.toarray())
+    svd = TruncatedSVD(n_components=dimensions, random_state=parameters.seed, algorithm="randomized", n_iter=7)
+    return normalize(svd.fit_transform(tfidf))
+
+
+def _best_kmeans(points: np.ndarray, parameters: Parameters) -> tuple[KMeans, dict[int, float]]:
+    n = len(points)
+    upper = min(parameters.max_k, max(2, n // MIN_SIZE))
+    lower = min(parameters.min_k, upper)
+    rng = np.random.default_rng(parameters.seed)
+    sample = rng.choice(n, size=min(n, parameters.silhouette_sample), replace=False)
+    scores, best, best_score = {}, None, -2.0
+    for k in range(lower, upper + 1):
+        model = KMeans(n_clusters=k, n_init=3, random_state=parameters.seed).fit(points)
+        if len(set(model.labels_[sample])) < 2:
+            continue
+        score = float(silhouette_score(points[sample], model.labels_[sample], metric="cosine"))
+        scores[k] = round(score, 4)
+        if score > best_score:
+            best, best_score = model, score
+    if best is None:
+        best = KMeans(n_clusters=1, n_init=1, random_state=parameters.seed).fit(points)
+    return best, scores
+
+
+def find(texts: list[str], parameters: Parameters | None = None) -> Result:
+    parameters = parameters or Parameters()
+    if len(texts) < MIN_SIZE:
+        return Result([], np.full(len(texts), -1), {})
+    points = vectors(texts, parameters)
+    has_terms = np.linalg.norm(points, axis=1) > 0
+    labels = np.full(len(texts), -1)
+    if has_terms.sum() < MIN_SIZE:
+        return Result([], labels, {})
+    usable = np.flatnonzero(has_terms)
+    model, tried = _best_kmeans(points[usable], parameters)
+    centres = normalize(model.cluster_centers_)
+    similarity = (points[usable] * centres[model.labels_]).sum(axis=1)
+    labels[usable] = np.where(similarity >= parameters.min_similarity, model.labels_, -1)
+    groups = []
+    for cluster in range(len(centres)):
+        members = np.flatnonzero(labels == cluster)
+        if len(members) < MIN_SIZE:
+            labels[members] = -1
+            continue
+        closeness = points[members] @ centres[cluster]
+        order = np.argsort(-closeness, kind="stable")
+        groups.append(Group(members=[int(i) for i in members[order]],
+                            centrality=[round(float(c), 4) for c in closeness[order]]))
+    relabelled = np.full(len(texts), -1)
+    for index, group in enumerate(groups):
+        relabelled[group.members] = index
+    add_key_phrases(texts, groups)
+    return Result(groups, relabelled, tried)
+
+
+def add_key_phrases(texts: list[str], groups: list[Group], top: int = 4) -> None:
+    """Class-based TF-IDF: each group's text is one document; a term weighs its frequency in
+    the group times log(1 + average words per group / its frequency over all groups)."""
+    if not groups:
+        return
+    documents = [" ".join(clean(texts[i]) for i in group.members) for group in groups]
+    counter = CountVectorizer(ngram_range=(1, 2), stop_words=STOP_WORDS, token_pattern=TOKEN_PATTERN)
+    counts = counter.fit_transform(documents).astype(np.float64)
+    terms = counter.get_feature_names_out()
+    frequency = counts.multiply(1 / np.maximum(counts.sum(axis=1), 1)).tocsr()
+    average_words = counts.sum() / len(groups)
+    weight = np.log1p(average_words / np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1))
+    scores = frequency.multiply(weight).tocsr()
+    for index, group in enumerate(groups):
+        row = scores.getrow(index).toarray().ravel()
+        chosen: list[str] = []
+        for term_index in np.argsort(-row, kind="stable"):
+            term = terms[term_index]
+            if row[term_index] <= 0 or len(chosen) == top:
+                break
+            # A phrase and its own words say the same thing twice.
+            if any(term in other or other in term for other in chosen):
+                continue
+            chosen.append(term)
+        group.key_phrases = chosen
+
+
+def nearest(points: np.ndarray, centres: np.ndarray, min_similarity: float) -> tuple[np.ndarray, np.ndarray]:
+    """For new comments: the index of the nearest centre (or -1) and the similarity."""
+    if len(centres) == 0:
+        return np.full(len(points), -1), np.zeros(len(points))
+    similarity = points @ normalize(centres).T
+    best = similarity.argmax(axis=1)
+    score = similarity[np.arange(len(points)), best]
+    return np.where(score >= min_similarity, best, -1), score
