@@ -4,6 +4,7 @@ No Django here and nothing leaves the process. The method was chosen by measurem
 evaluation set in tests/themes (docs/decisions/0012-themes-found-offline.md):
 
 1. TF-IDF of words and two-word phrases (sublinear counts, English stop words dropped),
+   beside TF-IDF of 4-6 letter pieces of words,
 2. TruncatedSVD (latent semantic analysis) to a few dozen dimensions, rows normalised,
 3. k-means for each k in a range, keeping the k with the best cosine silhouette,
 4. a comment far from every centre, or in a group smaller than MIN_SIZE, gets no theme,
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import wraps
 
 import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 METHOD = "tfidf-lsa-kmeans"
 DOCUMENTS_PER_DIMENSION = 35
@@ -33,6 +36,7 @@ DOMAIN_STOP_WORDS = frozenset({
     "data", "time", "used", "use", "want", "way", "good", "able",
 })
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS)
+_STOP = frozenset(STOP_WORDS)
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9]+\b"  # noqa: S105 a regular expression, not a secret
 
 
@@ -63,6 +67,18 @@ class Result:
     k_tried: dict[int, float]
 
 
+def single_threaded(function):
+    """One BLAS/OpenMP thread: on a busy 2-core machine more threads fight each other and
+    the work ran 15 times slower (measured: 421 comments 1.5 s against 22 s)."""
+
+    @wraps(function)
+    def wrapped(*args, **kwargs):
+        with threadpool_limits(limits=1):
+            return function(*args, **kwargs)
+
+    return wrapped
+
+
 def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -74,11 +90,30 @@ def vectoriser() -> TfidfVectorizer:
     )
 
 
+def character_vectoriser() -> TfidfVectorizer:
+    """Pieces of 4 to 6 letters inside words: "recruit", "recruiting" and "recruitment"
+    share most of theirs, which word counts alone miss (measured: NMI +0.03, ARI +0.04)."""
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 6), min_df=2, max_df=0.3, sublinear_tf=True,
+                           dtype=np.float32)
+
+
+def without_stop_words(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[a-z][a-z0-9]+", text.lower()) if w not in _STOP)
+
+
+@single_threaded
 def vectors(texts: list[str], parameters: Parameters) -> np.ndarray:
     """Normalised LSA vectors, one row per text (a text with no known term is a zero row)."""
+    from scipy.sparse import hstack
     from sklearn.decomposition import TruncatedSVD
 
-    tfidf = vectoriser().fit_transform([clean(t) for t in texts])
+    cleaned = [clean(t) for t in texts]
+    words = vectoriser().fit_transform(cleaned)
+    try:
+        pieces = character_vectoriser().fit_transform([without_stop_words(t) for t in cleaned])
+        tfidf = hstack([normalize(words) * 0.5, normalize(pieces) * 0.5]).tocsr()
+    except ValueError:  # too few texts to keep any piece twice
+        tfidf = words
     wanted = parameters.dimensions or min(100, max(12, len(texts) // DOCUMENTS_PER_DIMENSION))
     dimensions = min(wanted, tfidf.shape[1] - 1, len(texts) - 1)
     if dimensions < 2:
@@ -107,6 +142,7 @@ def _best_kmeans(points: np.ndarray, parameters: Parameters) -> tuple[KMeans, di
     return best, scores
 
 
+@single_threaded
 def find(texts: list[str], parameters: Parameters | None = None) -> Result:
     parameters = parameters or Parameters()
     if len(texts) < MIN_SIZE:
