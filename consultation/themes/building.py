@@ -12,7 +12,7 @@ from consultation.themes.models import FoundTheme, ThemeAssignment, ThemeRun
 from consultation.themes.subjects import Subject, subject_comments
 
 QUOTES = 3
-DESCRIPTION_CHARS = 220
+CENTRAL = 5  # comments the description is built from
 MachineMade = ThemeAssignment.MadeBy.MACHINE
 
 
@@ -26,12 +26,18 @@ def label_for(key_phrases: list[str]) -> str:
     return ", ".join(key_phrases[:3]).capitalize()[:120] or "Unnamed theme"
 
 
-def description_for(key_phrases: list[str], central_text: str) -> str:
-    first = finding.clean(central_text)
-    if len(first) > DESCRIPTION_CHARS:
-        first = first[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
-    about = ", ".join(key_phrases[:4])
-    return f"Comments about {about}. The most typical: “{first}”"
+def description_for(ranked_terms: list[str], central_texts: list[str]) -> str:
+    """One line from the most central comments: the theme's typical terms they use. Never
+    their words verbatim, so the line cannot outlive a comment that is later hidden."""
+    central = " ".join(finding.clean(t).lower() for t in central_texts)
+    used = [term for term in ranked_terms if term in central]
+    chosen: list[str] = []
+    for term in used:
+        if not any(term in other or other in term for other in chosen):
+            chosen.append(term)
+    chosen = chosen[:5] or ranked_terms[:3]
+    listed = ", ".join(chosen[:-1]) + (" and " if len(chosen) > 1 else "") + chosen[-1] if chosen else "no common terms"
+    return f"The most typical comments in this theme talk about {listed}."
 
 
 def build(run: ThemeRun) -> None:
@@ -51,7 +57,7 @@ def build(run: ThemeRun) -> None:
     for group in result.groups:
         themes.append(FoundTheme(
             run=run, **subject.as_filter(), label=label_for(group.key_phrases),
-            description=description_for(group.key_phrases, texts[group.members[0]]),
+            description=description_for(group.ranked_terms, [texts[i] for i in group.members[:CENTRAL]]),
             key_phrases=group.key_phrases, quote_ids=[ids[i] for i in group.members[:QUOTES]],
             created_at=now, updated_at=now))
     FoundTheme.objects.bulk_create(themes)

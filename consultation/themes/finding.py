@@ -57,6 +57,7 @@ class Parameters:
 class Group:
     members: list[int]  # indexes into the texts, most central first
     key_phrases: list[str] = field(default_factory=list)
+    ranked_terms: list[str] = field(default_factory=list)  # the group's 20 most typical terms
     centrality: list[float] = field(default_factory=list)
 
 
@@ -189,6 +190,7 @@ def add_key_phrases(texts: list[str], groups: list[Group], top: int = 4) -> None
     scores = frequency.multiply(weight).tocsr()
     for index, group in enumerate(groups):
         row = scores.getrow(index).toarray().ravel()
+        group.ranked_terms = [str(terms[i]) for i in np.argsort(-row, kind="stable")[:20] if row[i] > 0]
         chosen: list[str] = []
         for term_index in np.argsort(-row, kind="stable"):
             term = terms[term_index]
@@ -197,7 +199,7 @@ def add_key_phrases(texts: list[str], groups: list[Group], top: int = 4) -> None
             # A phrase and its own words say the same thing twice.
             if any(term in other or other in term for other in chosen):
                 continue
-            chosen.append(term)
+            chosen.append(str(term))
         group.key_phrases = chosen
 
 

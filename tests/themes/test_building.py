@@ -33,7 +33,7 @@ def test_a_run_groups_the_published_comments_and_records_itself(three_themes, ar
     themes = list(current_themes(subject))
     assert 2 <= run.theme_count == len(themes)
     for theme in themes:
-        assert theme.label and theme.key_phrases and theme.description.startswith("Comments about")
+        assert theme.label and theme.key_phrases and theme.description.startswith("The most typical comments")
         assert len(theme.quote_ids) == 3
         assert theme.assignments.filter(is_current=True).count() >= 3
     assigned = ThemeAssignment.objects.filter(is_current=True, **subject.as_filter())
