@@ -6,7 +6,14 @@ from django.urls import reverse
 
 from consultation.comments.models import Comment, OfficialResponse
 from consultation.themes import runs, services
-from consultation.themes.models import FoundTheme, ResponseLink, SubjectKind, ThemeAssignment, ThemeChange, ThemeRun
+from consultation.themes.models import (
+    FoundTheme,
+    ResponseLink,
+    SubjectKind,
+    ThemeAssignment,
+    ThemeChange,
+    ThemeRun,
+)
 from consultation.themes.selectors import answered_by
 from consultation.themes.subjects import Subject
 from tests.themes.conftest import grant
