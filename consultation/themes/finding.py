@@ -28,6 +28,7 @@ from threadpoolctl import threadpool_limits
 METHOD = "tfidf-lsa-kmeans"
 DOCUMENTS_PER_DIMENSION = 35
 MIN_SIZE = 3
+SAMPLE_PER_THEME = 40  # members per theme the hourly placement fits its vectors on
 # Words every comment here uses: they describe the consultation, not a theme.
 DOMAIN_STOP_WORDS = frozenset({
     "council", "councils", "centre", "children", "child", "services", "service", "social", "care",
