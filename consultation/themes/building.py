@@ -31,8 +31,8 @@ def label_for(key_phrases: list[str]) -> str:
 def description_for(ranked_terms: list[str], central_texts: list[str]) -> str:
     """One line from the most central comments: the theme's typical terms they use. Never
     their words verbatim, so the line cannot outlive a comment that is later hidden."""
-    central = " ".join(finding.clean(t).lower() for t in central_texts)
-    used = [term for term in ranked_terms if term in central]
+    central = [finding.clean(t).lower() for t in central_texts]
+    used = [term for term in ranked_terms if sum(term in text for text in central) >= 2]
     chosen: list[str] = []
     for term in used:
         if not any(term in other or other in term for other in chosen):
