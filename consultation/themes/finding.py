@@ -192,15 +192,18 @@ def add_key_phrases(texts: list[str], groups: list[Group], top: int = 4) -> None
     for index, group in enumerate(groups):
         row = scores.getrow(index).toarray().ravel()
         group.ranked_terms = [str(terms[i]) for i in np.argsort(-row, kind="stable")[:20] if row[i] > 0]
+        used = counts.getrow(index).toarray().ravel()
+        ranked = [i for i in np.argsort(-row, kind="stable") if row[i] > 0]
         chosen: list[str] = []
-        for term_index in np.argsort(-row, kind="stable"):
-            term = terms[term_index]
-            if row[term_index] <= 0 or len(chosen) == top:
+        # Terms several comments of the group use first: one comment's odd word is no theme.
+        for term_index in [i for i in ranked if used[i] >= 2] + [i for i in ranked if used[i] < 2]:
+            term = str(terms[term_index])
+            if len(chosen) == top:
                 break
             # A phrase and its own words say the same thing twice.
             if any(term in other or other in term for other in chosen):
                 continue
-            chosen.append(str(term))
+            chosen.append(term)
         group.key_phrases = chosen
 
 
