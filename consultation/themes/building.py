@@ -44,6 +44,9 @@ def description_for(ranked_terms: list[str], central_texts: list[str]) -> str:
 
 def build(run: ThemeRun) -> None:
     subject = Subject(run.subject_kind, run.subject_ref)
+    # Two runs of one subject at once (a double click, beat and a person) take turns: the
+    # second waits here and then sees what the first committed.
+    list(ThemeRun.objects.select_for_update().filter(**subject.as_filter()).values_list("pk", flat=True))
     parameters = finding.Parameters()
     now = timezone.now()
     current = ThemeAssignment.objects.filter(is_current=True, **subject.as_filter())
