@@ -28,6 +28,7 @@ from threadpoolctl import threadpool_limits
 METHOD = "tfidf-lsa-kmeans"
 DOCUMENTS_PER_DIMENSION = 35
 MIN_SIZE = 3
+MIN_AVERAGE = 8
 SAMPLE_PER_THEME = 40  # members per theme the hourly placement fits its vectors on
 # Words every comment here uses: they describe the consultation, not a theme.
 DOMAIN_STOP_WORDS = frozenset({
@@ -126,7 +127,8 @@ def vectors(texts: list[str], parameters: Parameters) -> np.ndarray:
 
 def _best_kmeans(points: np.ndarray, parameters: Parameters) -> tuple[KMeans, dict[int, float]]:
     n = len(points)
-    upper = min(parameters.max_k, max(2, n // MIN_SIZE))
+    # On average at least MIN_AVERAGE comments a theme: 36 comments make 4 themes, not 12.
+    upper = min(parameters.max_k, max(2, n // MIN_AVERAGE))
     lower = min(parameters.min_k, upper)
     rng = np.random.default_rng(parameters.seed)
     sample = rng.choice(n, size=min(n, parameters.silhouette_sample), replace=False)
