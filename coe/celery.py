@@ -41,6 +41,9 @@ def declare_schedules(sender, **kwargs):
             "task": "consultation.tasks.send_waiting_digests",
             "schedule": crontab(minute="*/10"),
         },
+        # Themes (consultation/themes): rebuild what has new comments nightly, place new ones hourly.
+        "themes-nightly": {"task": "consultation.tasks.build_themes_nightly", "schedule": crontab(hour=2, minute=15)},
+        "themes-new-comments": {"task": "consultation.tasks.assign_new_comments", "schedule": crontab(minute=5)},
         # Does nothing until a retention period is set and has passed; then anonymises.
         "retention": {
             "task": "consultation.tasks.enforce_retention",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("delivery-models/", include("models_of_delivery.urls")),
     path("", include((consultation_patterns, "consultation"))),
     path("accounts/", include("allauth.urls")),
+    path("", include("consultation.themes.urls")),  # /analysis/themes/ and /you-said-we-did/
     path("analysis/", include("consultation.analysis.urls")),
     path("", include("consultation.api.urls")),
     path("admin/", admin.site.urls),

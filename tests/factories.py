@@ -14,6 +14,14 @@ from consultation.moderation.models import ModerationDecision, ModerationSetting
 from consultation.people.models import Consultation, Organisation, User
 from consultation.people.roles import Role
 from consultation.responses.models import FocusAreaScore, IdeaFlag, OptionRating, Response
+from consultation.themes.models import (
+    FoundTheme,
+    ResponseLink,
+    SubjectKind,
+    ThemeAssignment,
+    ThemeChange,
+    ThemeRun,
+)
 from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
 from models_of_delivery.models import (
     AnalogousOrganisation,
@@ -338,3 +346,65 @@ class DigestDeliveryFactory(factory.django.DjangoModelFactory):
     kind = DigestDelivery.Kind.FOLLOWERS
     period_start = date(2026, 11, 16)  # a Monday
     recipient = factory.SubFactory(UserFactory)
+
+
+# --- Themes -----------------------------------------------------------------------------
+
+
+class ThemeRunFactory(factory.django.DjangoModelFactory):
+    """A finished run over the whole consultation."""
+
+    class Meta:
+        model = ThemeRun
+
+    subject_kind = SubjectKind.ALL
+    subject_ref = ""
+    status = ThemeRun.Status.DONE
+    method = "tfidf-lsa-kmeans"
+
+
+class FoundThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FoundTheme
+
+    run = factory.SubFactory(ThemeRunFactory)
+    subject_kind = factory.SelfAttribute("run.subject_kind")
+    subject_ref = factory.SelfAttribute("run.subject_ref")
+    label = factory.Sequence(lambda n: f"Recording burden {n}")
+    key_phrases = factory.LazyFunction(lambda: ["recording", "forms"])
+
+
+class ThemeAssignmentFactory(factory.django.DjangoModelFactory):
+    """The machine placing a comment in a theme of the whole consultation."""
+
+    class Meta:
+        model = ThemeAssignment
+
+    theme = factory.SubFactory(FoundThemeFactory)
+    subject_kind = factory.SelfAttribute("theme.subject_kind")
+    subject_ref = factory.SelfAttribute("theme.subject_ref")
+    comment = factory.SubFactory(CommentFactory)
+    made_by = ThemeAssignment.MadeBy.MACHINE
+    run = factory.SelfAttribute("theme.run")
+
+
+class ThemeChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ThemeChange
+
+    theme = factory.SubFactory(FoundThemeFactory)
+    action = ThemeChange.Action.RENAME
+    person = factory.SubFactory(UserFactory, is_staff=True)
+    detail = factory.LazyFunction(dict)
+
+
+class ResponseLinkFactory(factory.django.DjangoModelFactory):
+    """An official response answering a theme."""
+
+    class Meta:
+        model = ResponseLink
+
+    response = factory.SubFactory(OfficialResponseFactory)
+    theme = factory.SubFactory(FoundThemeFactory)
+    comment = None
+    linked_by = factory.SubFactory(UserFactory, is_staff=True)

@@ -143,6 +143,13 @@ EXPECTED = {
     "open-data/datapackage.json": ("200", "405"),
     "open-data/comments.csv": ("200", "405"),
     "open-data/<slug:name>.csv": ("200", "405"),
+    # Themes: reading with analysis.view_analysis; changing needs themes.edit_themes, which the
+    # Analysts group does not have unless given it. "You said, we did" is public.
+    "analysis/themes/": ("login 403 403 403 200", "login 403 403 403 403"),
+    "analysis/themes/<slug:slug>/": ("login 403 403 403 200", "login 403 403 403 200"),
+    "analysis/themes/theme/<int:pk>/": ("login 403 403 403 200", "login 403 403 403 200"),
+    "analysis/themes/theme/<int:pk>/<slug:action>/": ("405", "login 403 403 403 403"),
+    "you-said-we-did/": ("200", "200"),
     # The admin: staff only; everyone else to the admin's sign-in page.
     "admin/": ("admin-login admin-login admin-login 200 200", "admin-login admin-login admin-login 200 200"),
     "admin/login/": ("200 200 200 302 302", "200"),
@@ -155,7 +162,7 @@ EXPECTED = {
     "admin/consultation/user/<id>/password/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
     "admin/digests/digestdelivery/preview/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
     "admin/digests/digestdelivery/preview/email/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
-    "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|digests)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
+    "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|themes|digests)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
     "admin/(?P<url>.*)$": ("admin-login admin-login admin-login 404 404", "admin-login admin-login admin-login 404 404"),
 }
 
@@ -221,7 +228,15 @@ def world(catalogue, consultation, local_authorities):
     from consultation.people import staff_groups as roles_staff
     from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
     from models_of_delivery.models import DeliveryOption
-    from tests.factories import CommentFactory, FollowFactory, ResponseFactory, UserFactory
+    from tests.factories import (
+        CommentFactory,
+        FollowFactory,
+        ResponseFactory,
+        ResponseLinkFactory,
+        ThemeAssignmentFactory,
+        ThemeChangeFactory,
+        UserFactory,
+    )
 
     if not Group.objects.filter(name=roles_staff.MODERATORS).exists():
         roles_staff.sync_staff_groups(Group, Permission)
@@ -245,13 +260,15 @@ def world(catalogue, consultation, local_authorities):
                                       from_state="published", to_state="published", reason="Checked")
     OfficialResponse.objects.create(focus_area=area, body="We listened.", author=people["moderator"])
     DigestDelivery.objects.create(kind="followers", period_start="2026-01-05", recipient=owner)
+    found_theme = ThemeAssignmentFactory(comment=comment).theme
+    ThemeChangeFactory(theme=found_theme), ResponseLinkFactory(theme=found_theme)
     address = EmailAddress.objects.create(user=owner, email=owner.email, verified=False, primary=True)
     return {
         "people": people,
         "values": {
             "area": area, "idea": idea, "comment": comment,
             "theme": Theme.objects.first(), "strand": DeliveryStrand.objects.first(),
-            "option": DeliveryOption.objects.first(),
+            "option": DeliveryOption.objects.first(), "found_theme": found_theme,
             "token": sending.unsubscribe_token(owner, DigestDelivery.Kind.FOLLOWERS),
             "confirm_key": EmailConfirmationHMAC(address).key,
             "uidb36": user_pk_to_url_str(owner),
@@ -281,11 +298,14 @@ def path_for(route: Route, v: dict) -> str:
         "analysis/focus-areas/<slug:slug>/": {"slug": area.slug},
         "api/v1/focus-areas/<slug>/": {"slug": area.slug},
         "open-data/<slug:name>.csv": {"name": "focus-areas"},
+        "analysis/themes/<slug:slug>/": {"slug": "all"},
+        "analysis/themes/theme/<int:pk>/": {"pk": v["found_theme"].pk},
+        "analysis/themes/theme/<int:pk>/<slug:action>/": {"pk": v["found_theme"].pk, "action": "sign-off"},
         "analysis/exports/<slug:kind>.<str:file_format>": {"kind": "responses", "file_format": "csv"},
         "admin/consultation/user/<id>/password/": {"id": v["comment"].author_id},
         "admin/r/<path:content_type_id>/<path:object_id>/":
             {"content_type_id": ContentType.objects.get_for_model(comment).pk, "object_id": comment.pk},
-        "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|digests)/$":
+        "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|themes|digests)/$":
             {"app_label": "comments"},
     }.get(route.route)
     if kwargs is None and "<int:pk>" in route.route:

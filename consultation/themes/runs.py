@@ -1,0 +1,80 @@
+"""The machine's side of themes, called by the tasks: build a run, place new comments, and
+plan the nightly runs. Failures are written on the run row, never lost."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from consultation.themes import building
+from consultation.themes.models import FoundTheme, ThemeRun
+from consultation.themes.subjects import Subject, all_subjects, subject_comments
+
+logger = logging.getLogger(__name__)
+NIGHTLY_MIN_COMMENTS = 10  # fewer than this on a subject: nothing worth grouping yet
+
+
+def theme_build(run_id: int) -> ThemeRun:
+    """Builds a subject's themes for a queued run (once: a redelivered message finds the run
+    no longer queued and does nothing)."""
+    claimed = ThemeRun.objects.filter(pk=run_id, status=ThemeRun.Status.QUEUED).update(
+        status=ThemeRun.Status.RUNNING, started_at=timezone.now())
+    run = ThemeRun.objects.get(pk=run_id)
+    if not claimed:
+        return run
+    began = time.monotonic()
+    try:
+        with transaction.atomic():
+            building.build(run)
+    except Exception as error:  # noqa: BLE001 the run row says what went wrong
+        logger.exception("Theme run %s failed", run.pk)
+        ThemeRun.objects.filter(pk=run.pk).update(
+            status=ThemeRun.Status.FAILED, error=f"{type(error).__name__}: {error}"[:2000],
+            finished_at=timezone.now(), duration_seconds=round(time.monotonic() - began, 3))
+    else:
+        ThemeRun.objects.filter(pk=run.pk).update(
+            status=ThemeRun.Status.DONE, finished_at=timezone.now(), duration_seconds=round(time.monotonic() - began, 3))
+    return ThemeRun.objects.get(pk=run.pk)
+
+
+def run_build(run_id: int) -> str:
+    return theme_build(run_id).status
+
+
+def comment_theme_assign(subject: Subject) -> int:
+    """Places the subject's newly published comments in its current themes (or in none),
+    without renaming anything. Returns how many it placed."""
+    with transaction.atomic():
+        return building.assign_new(subject)
+
+
+def subjects_with_themes() -> list[Subject]:
+    keys = (FoundTheme.objects.exclude(state=FoundTheme.State.RETIRED)
+            .values_list("subject_kind", "subject_ref").distinct())
+    return [Subject(kind, ref) for kind, ref in keys]
+
+
+def new_comments_assign() -> int:
+    """Beat's hourly sweep: new comments into the themes of every subject that has some."""
+    return sum(comment_theme_assign(subject) for subject in subjects_with_themes())
+
+
+def runs_plan() -> list[int]:
+    """Queued runs for each subject with enough comments and something published since its
+    last finished run (reviewed themes survive a run, so a rerun is safe)."""
+    last = {(r["subject_kind"], r["subject_ref"]): r["at"] for r in ThemeRun.objects.filter(
+        status__in=[ThemeRun.Status.DONE, ThemeRun.Status.QUEUED, ThemeRun.Status.RUNNING])
+        .values("subject_kind", "subject_ref").annotate(at=Max("created_at")).order_by()}
+    planned = []
+    for subject in all_subjects():
+        comments = subject_comments(subject)
+        newest = comments.aggregate(at=Max("created_at"))["at"]
+        if newest is None or (subject.key in last and newest <= last[subject.key]):
+            continue
+        if comments.count() >= NIGHTLY_MIN_COMMENTS:
+            planned.append(ThemeRun.objects.create(**subject.as_filter()).pk)
+    return planned
