@@ -187,7 +187,7 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description="On", ordering="focus_area__title")
     def subject_title(self, comment):
         if comment.idea_id:
-            return f"{comment.idea.verb} ({comment.focus_area.title})"
+            return f"{comment.idea.title} ({comment.focus_area.title})"
         return str(comment.focus_area or comment.delivery_option or "")
 
     @admin.display(description="Author", ordering="author__display_name")
