@@ -167,9 +167,14 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Centre of Excellence consultation] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # subjects say what the email is; the sender names the service
 ACCOUNT_SIGNUP_FORM_CLASS = "consultation.people.forms.SignupProfileForm"
-ACCOUNT_FORMS = {"login": "consultation.people.account_forms.LoginForm"}
+# GOV.UK labels and error wording on every allauth form (consultation/people/account_forms.py).
+ACCOUNT_FORMS = {form: f"consultation.people.account_forms.{name}" for form, name in [
+    ("login", "LoginForm"), ("signup", "SignupForm"), ("add_email", "AddEmailForm"),
+    ("change_password", "ChangePasswordForm"), ("set_password", "SetPasswordForm"),
+    ("reset_password", "ResetPasswordForm"), ("reset_password_from_key", "ResetPasswordKeyForm"),
+    ("reauthenticate", "ReauthenticateForm")]}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
