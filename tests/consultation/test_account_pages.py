@@ -61,7 +61,7 @@ def test_sign_up_sends_a_plain_english_email_and_confirming_signs_in(client, loc
 
     path = link.removeprefix(settings.SITE_URL)
     page = client.get(path).content.decode()
-    assert "Confirm that you want to use <strong>officer@council.example.gov.uk</strong>" in page
+    assert "Confirm that you want to use <strong class=\"coe-wrap\">officer@council.example.gov.uk</strong>" in page
     assert 'href="mailto:officer' not in page
     response = client.post(path)
     assert response.status_code == 302
