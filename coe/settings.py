@@ -174,7 +174,7 @@ ACCOUNT_FORMS = {form: f"consultation.people.account_forms.{name}" for form, nam
     ("login", "LoginForm"), ("signup", "SignupForm"), ("add_email", "AddEmailForm"),
     ("change_password", "ChangePasswordForm"), ("set_password", "SetPasswordForm"),
     ("reset_password", "ResetPasswordForm"), ("reset_password_from_key", "ResetPasswordKeyForm"),
-    ("reauthenticate", "ReauthenticateForm")]}
+    ("reauthenticate", "ReauthenticateForm"), ("change_email", "ChangeEmailForm")]}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {

@@ -90,7 +90,9 @@ class SignupForm(GovukForm, allauth_forms.SignupForm):
 
 
 class AddEmailForm(GovukForm, allauth_forms.AddEmailForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "New email address"
 
 
 class ChangePasswordForm(GovukForm, allauth_forms.ChangePasswordForm):
@@ -112,3 +114,9 @@ class ResetPasswordKeyForm(GovukForm, allauth_forms.ResetPasswordKeyForm):
 class ReauthenticateForm(GovukForm, allauth_forms.ReauthenticateForm):
     pass
 
+
+
+class ChangeEmailForm(GovukForm, allauth_forms.ChangeEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "New email address"

@@ -28,7 +28,7 @@ def response_steps() -> list[Step]:
     """Every step, in the order the task list shows them (three queries)."""
     steps = [
         Step(slug=theme.slug, title=theme.title, kind="areas", areas=areas,
-             hint=" and ".join(area.title for area in areas))
+             hint=_listed([area.title for area in areas]))
         for theme, areas in group_by_theme(focus_areas_for_listing())
     ]
     options = list(DeliveryOption.objects.all())
@@ -36,6 +36,10 @@ def response_steps() -> list[Step]:
                       hint="How well each hosting option would work for you, and what matters most"))
     steps.append(Step(slug=ANYTHING_ELSE, title="Anything else you would like to tell us", kind="anything_else"))
     return steps
+
+
+def _listed(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
 
 
 def step_for_area(steps: list[Step], area_slug: str) -> Step | None:
@@ -82,10 +86,9 @@ def check_answers(steps: list[Step], response) -> dict:
             answered += sum(v is not None for v in values)
             possible += 2
             ideas = [idea.title for idea in area.ideas.all() if idea.pk in flagged]
-            rows.append((area.title, [f"Useful to the sector: {_score_text(values[0])}",
-                                      f"Likely to use: {_score_text(values[1])}",
-                                      f"Explore further: {', '.join(ideas) if ideas else 'none chosen'}"],
-                         f"{url}#area-{area.slug}"))
+            lines = [f"Useful to the sector: {_score_text(values[0])}", f"Likely to use: {_score_text(values[1])}",
+                     f"Explore further: {', '.join(ideas) if ideas else 'none chosen'}"]
+            rows.append((area.title, lines if score or ideas else ["Not answered"], f"{url}#area-{area.slug}"))
         for option in step.options:
             rating = ratings.get(option.pk)
             answered += bool(rating and rating.score)
