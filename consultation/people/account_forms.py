@@ -44,7 +44,7 @@ LABELS = {
     "password2": "Enter the password again",
     "oldpassword": "Current password",
 }
-NEW_PASSWORD_HINT = "At least 8 characters. A few unrelated words make a strong password."
+NEW_PASSWORD_HINT = "At least 8 characters. A few unrelated words make a strong password."  # noqa: S105 (a hint, not a secret)
 
 
 class GovukForm:
