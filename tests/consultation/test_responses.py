@@ -237,6 +237,8 @@ def test_the_task_list_runs_a_fixed_number_of_queries(client, consultation, part
     client.force_login(participant)
     for slug in ("discovering-what-works", "improving-data-quality"):
         save_step(client, areas, slug, v=(3, 3, [0, 1]))
-    for url in (reverse("consultation:your_response"), reverse("consultation:response_check")):
+    for url in (reverse("consultation:your_response"), reverse("consultation:response_check"),
+                step_url(areas, "improving-data-quality"),
+                reverse("consultation:response_step", args=["how-the-centre-could-be-set-up"])):
         with django_assert_max_num_queries(16):
             assert client.get(url).status_code == 200
