@@ -43,6 +43,7 @@ LABELS = {
     "password1": "Create a password",
     "password2": "Enter the password again",
     "oldpassword": "Current password",
+    "remember": "Keep me signed in on this device",
 }
 NEW_PASSWORD_HINT = "At least 8 characters. A few unrelated words make a strong password."  # noqa: S105 (a hint, not a secret)
 

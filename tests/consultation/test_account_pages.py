@@ -39,6 +39,7 @@ def test_sign_in_errors(client):
     page = client.post(reverse("account_login"), {}).content.decode()
     assert "Enter your email address" in page and "Enter your password" in page
     assert "This field is required" not in page and "placeholder=" not in page
+    assert "Keep me signed in on this device" in page and "Remember Me" not in page
 
 
 def test_sign_up_sends_a_plain_english_email_and_confirming_signs_in(client, local_authorities, mailoutbox, settings):
