@@ -242,3 +242,17 @@ def test_the_task_list_runs_a_fixed_number_of_queries(client, consultation, part
                 reverse("consultation:response_step", args=["how-the-centre-could-be-set-up"])):
         with django_assert_max_num_queries(16):
             assert client.get(url).status_code == 200
+
+
+def test_times_read_the_govuk_way(client, consultation, participant, areas):
+    from datetime import datetime
+
+    from django.template import Context, Template
+
+    rendered = Template('{{ a|date:"g:ia" }} {{ b|date:"g:ia" }}').render(
+        Context({"a": datetime(2026, 11, 24, 9, 26), "b": datetime(2026, 11, 24, 15, 5)}))
+    assert rendered == "9:26am 3:05pm"
+    client.force_login(participant)
+    save_step(client, areas, "improving-data-quality", v=(4, 4, []))
+    page = client.get(reverse("consultation:your_response")).content.decode()
+    assert "last saved on" in page and "a.m." not in page and "p.m." not in page
