@@ -7,4 +7,5 @@ def service(request):
         "service_name": settings.SERVICE_NAME,
         "service_phase": settings.SERVICE_PHASE,
         "feedback_email": settings.FEEDBACK_EMAIL,
+        "site_url": settings.SITE_URL,  # for the links in allauth's emails
     }

@@ -2,10 +2,12 @@
 
 import uuid
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from consultation.comments.models import Comment
 from consultation.moderation import lifecycle
+from consultation.people import staff_groups
 from consultation.people.models import Organisation, User
 from consultation.people.selectors import current_consultation
 from consultation.responses import services
@@ -52,16 +54,32 @@ def _person(email, name, role, council):
     return person
 
 
-def load_demo_content():
-    staff, created = User.objects.get_or_create(
-        email="staff@example.org",
-        defaults={"display_name": "Design team", "is_staff": True, "is_superuser": True,
-                  "role": "cg_leadership"},
+# email, display name, superuser, staff group (consultation/people/staff_groups.py)
+STAFF = [
+    ("staff@example.org", "Design team", True, None),
+    ("moderator@example.org", "Moira (demo moderator)", False, staff_groups.MODERATORS),
+    ("analyst@example.org", "Anil (demo analyst)", False, staff_groups.ANALYSTS),
+]
+
+
+def _staff_member(email, name, superuser, group):
+    person, created = User.objects.get_or_create(
+        email=email,
+        defaults={"display_name": name, "is_staff": True, "is_superuser": superuser, "role": "cg_leadership",
+                  # so that `send_digest --dry-run` has someone to print the design team's digest for
+                  "wants_design_team_digest": True},
     )
     if created:
-        staff.set_password(DEMO_PASSWORD)
-        staff.save()
-        staff.emailaddress_set.create(email=staff.email, verified=True, primary=True)
+        person.set_password(DEMO_PASSWORD)
+        person.save()
+        person.emailaddress_set.create(email=email, verified=True, primary=True)
+    if group:
+        person.groups.add(Group.objects.get(name=group))
+    return person
+
+
+def load_demo_content():
+    staff, *_ = [_staff_member(*row) for row in STAFF]
     consultation = current_consultation()
     people = {email: _person(email, name, role, council) for email, name, role, council in PEOPLE}
     if consultation is None or not consultation.is_open():
@@ -88,6 +106,9 @@ def load_demo_content():
                 anything_else="", submit=index != 0,
             )
         yield f"{Comment.objects.count()} comments; demo responses from {len(people)} people"
-    yield f"Participant sign-in: amira@example.org / {DEMO_PASSWORD}"
-    yield f"Staff sign-in: staff@example.org / {DEMO_PASSWORD} (admin at /admin/)"
+    yield f"Sign in with password {DEMO_PASSWORD} as:"
+    yield "  amira@example.org, ben@example.org, chloe@example.org, dev@example.org (participants)"
+    yield "  moderator@example.org (Moderators: the comment queue at /admin/)"
+    yield "  analyst@example.org (Analysts: /analysis/ and exports)"
+    yield "  staff@example.org (superuser: everything, /admin/)"
     yield f"Demo content loaded {timezone.localtime():%d %B %Y %H:%M}"

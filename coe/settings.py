@@ -164,12 +164,19 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address (in the browser that signed up) signs the person in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Centre of Excellence consultation] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # subjects say what the email is; the sender names the service
 ACCOUNT_SIGNUP_FORM_CLASS = "consultation.people.forms.SignupProfileForm"
-ACCOUNT_FORMS = {"login": "consultation.people.account_forms.LoginForm"}
+# GOV.UK labels and error wording on every allauth form (consultation/people/account_forms.py).
+ACCOUNT_FORMS = {form: f"consultation.people.account_forms.{name}" for form, name in [
+    ("login", "LoginForm"), ("signup", "SignupForm"), ("add_email", "AddEmailForm"),
+    ("change_password", "ChangePasswordForm"), ("set_password", "SetPasswordForm"),
+    ("reset_password", "ResetPasswordForm"), ("reset_password_from_key", "ResetPasswordKeyForm"),
+    ("reauthenticate", "ReauthenticateForm"), ("change_email", "ChangeEmailForm")]}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
@@ -210,6 +217,8 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# GOV.UK style times ("9:26am"): our en_GB catalogue translates Django's "a.m."/"p.m.".
+LOCALE_PATHS = [BASE_DIR / "coe" / "locale"]
 
 # --- Static files ---------------------------------------------------------
 STATIC_URL = "/static/"

@@ -7,7 +7,7 @@ from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
 class IdeaInline(admin.TabularInline):
     model = Idea
     extra = 0
-    fields = ["position", "verb", "slug", "summary"]
+    fields = ["position", "verb", "title", "slug", "summary"]
     prepopulated_fields = {"slug": ["verb"]}
 
 
@@ -37,8 +37,8 @@ class FocusAreaAdmin(admin.ModelAdmin):
 
 @admin.register(Idea)
 class IdeaAdmin(admin.ModelAdmin):
-    list_display = ["verb", "focus_area", "position"]
+    list_display = ["title", "verb", "focus_area", "position"]
     list_filter = ["focus_area__theme", "focus_area"]
     list_select_related = ["focus_area"]
-    search_fields = ["verb", "summary"]
+    search_fields = ["title", "paper_label", "verb", "summary"]
     prepopulated_fields = {"slug": ["verb"]}

@@ -47,7 +47,8 @@ class CatalogueFilter(django_filters.FilterSet):
                 Q(title__icontains=word)
                 | Q(short_label__icontains=word)
                 | Q(summary__icontains=word)
-                | Q(ideas__verb__icontains=word)
+                | Q(ideas__title__icontains=word)
+                | Q(ideas__paper_label__icontains=word)
                 | Q(ideas__summary__icontains=word)
             )
         return queryset.distinct() if words else queryset

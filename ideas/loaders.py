@@ -7,6 +7,7 @@ historical models and tests can pass the real ones.
 from django.utils.text import slugify
 
 from ideas.data import catalogue
+from ideas.data.labels import IDEA_LABELS
 
 APPENDIX_URL = catalogue.SOURCE_URL + "appendix-2-more-on-possible-mechanisms-for-change/"
 
@@ -39,3 +40,14 @@ def load_catalogue(Theme, DeliveryStrand, FocusArea, Idea) -> None:  # noqa: N80
             Idea(focus_area=area, slug=slugify(verb), verb=verb, summary=text, position=number)
             for number, (verb, text) in enumerate(ideas, start=1)
         )
+    label_ideas(Idea)
+
+
+def label_ideas(Idea) -> None:  # noqa: N803 (a model class)
+    """Gives each idea its paper label and short title (ideas/data/labels.py). Migration 0002
+    runs before the fields exist; 0003 adds them and calls this."""
+    if not any(field.name == "paper_label" for field in Idea._meta.get_fields()):
+        return
+    for idea in Idea.objects.select_related("focus_area"):
+        idea.paper_label, idea.title = IDEA_LABELS.get((idea.focus_area.slug, idea.verb), ("", idea.verb))
+        idea.save(update_fields=["paper_label", "title"])

@@ -66,7 +66,14 @@ class FocusArea(models.Model):
 class Idea(models.Model):
     focus_area = models.ForeignKey(FocusArea, on_delete=models.CASCADE, related_name="ideas")
     slug = models.SlugField()
-    verb = models.CharField("title", max_length=100, help_text="The paper names each idea by a verb.")
+    verb = models.CharField(max_length=100, help_text="The paper names each idea by a verb.")
+    title = models.CharField(
+        max_length=60, help_text="Short enough for a table cell; built from the paper's label. "
+        "Pages, exports and digests all show this.",
+    )
+    paper_label = models.CharField(
+        max_length=200, blank=True, help_text="The idea's label in the consultation's own feedback form.",
+    )
     summary = models.TextField()
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -77,11 +84,7 @@ class Idea(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.verb}: {self.summary}"
+        return self.title
 
     def get_absolute_url(self):
         return reverse("ideas:idea", args=[self.focus_area.slug, self.slug])
-
-    @property
-    def title(self):
-        return self.verb

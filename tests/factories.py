@@ -76,6 +76,7 @@ class IdeaFactory(factory.django.DjangoModelFactory):
     focus_area = factory.SubFactory(FocusAreaFactory)
     slug = factory.Sequence(lambda n: f"extra-idea-{n}")
     verb = "Exploring"
+    title = factory.Sequence(lambda n: f"Exploring idea {n}")
     summary = factory.Sequence(lambda n: f"an idea worth exploring, number {n}")
     position = factory.Sequence(lambda n: 100 + n)
 

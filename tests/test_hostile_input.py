@@ -215,12 +215,13 @@ def test_profile_form(author, participant, area, name, org, role):
 def test_response_form(author, area, anything, score, idea):
     counted()
     data = {"anything_else": anything, f"usefulness_{area.pk}": score, f"ideas_{area.pk}": idea,
-            "considerations": idea, "option_reason_1": anything}
-    response = author.post(reverse("consultation:your_response"), data)
-    assert response.status_code in (302, 400)
-    assert_no_raw_markup(response.content.decode(), anything)
+            "considerations": idea, "option_reason_1": anything, "completed": "yes"}
+    for step in (area.theme.slug, "how-the-centre-could-be-set-up", "anything-else"):
+        response = author.post(reverse("consultation:response_step", args=[step]), data)
+        assert response.status_code in (302, 400)
+        assert_no_raw_markup(response.content.decode(), anything)
     if response.status_code == 302:
-        assert_no_raw_markup(page(author, reverse("consultation:your_response")), anything)
+        assert_no_raw_markup(page(author, reverse("consultation:response_check")), anything)
 
 
 @FEW
@@ -275,7 +276,8 @@ def test_nul_in_every_text_field_is_an_error_not_a_500(author, client, participa
     assert Comment.objects.count() == created + 2  # the two made above, nothing from the forms
     assert post(author, reverse("consultation:profile"), display_name=NUL, role="la_data").status_code == 200
     assert "\x00" not in User.objects.get(pk=participant.pk).display_name
-    assert author.post(reverse("consultation:your_response"), {"anything_else": NUL}).status_code == 400
+    assert author.post(reverse("consultation:response_step", args=["anything-else"]),
+                       {"anything_else": NUL, "completed": "yes"}).status_code == 400
     reader = Client()
     reader.force_login(UserFactory())
     assert post(reader, reverse("consultation:comment_report", args=[parent.pk]), reason="spam",
@@ -296,7 +298,7 @@ def test_an_oversize_body_is_refused(author, participant, other_participant, are
         "comment": reverse("consultation:comment_on_focus_area", args=[area.slug]),
         "reply": reverse("consultation:reply", args=[parent.pk]),
         "profile": reverse("consultation:profile"),
-        "response": reverse("consultation:your_response"),
+        "response": reverse("consultation:response_step", args=["anything-else"]),
         "report": reverse("consultation:comment_report", args=[parent.pk]),
         "login": reverse("account_login"),
         "signup": reverse("account_signup"),

@@ -87,8 +87,11 @@ def test_pages_are_served_when_the_cache_is_down(client, consultation, area, set
 
 
 def test_saving_a_draft_keeps_the_cache_and_submitting_refreshes_counts(client, consultation, participant, area):
-    def respond(**extra):
-        return client.post(reverse("consultation:your_response"), {f"usefulness_{area.pk}": "4", **extra})
+    def respond(save=None, submit=None):
+        client.post(reverse("consultation:response_step", args=[area.theme.slug]),
+                    {f"usefulness_{area.pk}": "4", "completed": "yes"})
+        if submit:
+            client.post(reverse("consultation:response_check"))
 
     reader = type(client)()
     reader.get(area.get_absolute_url())

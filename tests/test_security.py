@@ -115,8 +115,8 @@ class _FormFields(HTMLParser):
 
 
 def every_answer_filled(page: str) -> list[tuple[str, str]]:
-    """The biggest body the form can send: every radio group answered, every box ticked,
-    every text box full to its limit, sent with the submit button."""
+    """The biggest body a form can send: every radio group answered, every box ticked,
+    every text box full to its limit."""
     parser = _FormFields()
     parser.feed(page)
     data, answered = [], set()
@@ -126,27 +126,32 @@ def every_answer_filled(page: str) -> list[tuple[str, str]]:
             data.append((name, "x" * int(attrs["maxlength"])))
         elif kind == "radio" and name not in answered:
             answered.add(name)
-            data.append((name, "5"))
+            data.append((name, "yes" if name == "completed" else "5"))
         elif kind in ("checkbox", "hidden") or (tag == "button" and name == "submit"):
             data.append((name, attrs["value"]))
     return data
 
 
-def test_the_biggest_form_is_saved_under_the_default_limits(consultation, participant, catalogue):
+def test_the_biggest_forms_are_saved_under_the_default_limits(consultation, participant, catalogue):
     from consultation.responses.models import Response
+    from consultation.responses.steps import response_steps
     from ideas.models import FocusArea, Idea
     from models_of_delivery.models import Consideration, DeliveryOption
 
     client = Client(enforce_csrf_checks=True)  # like a browser: the token comes from the page
     client.force_login(participant)
-    url = reverse("consultation:your_response")
-    data = every_answer_filled(client.get(url).content.decode())
-    body = urlencode(data)
-    assert len(data) > 80 and len(body) > 20_000  # it is the big form, not an empty one
+    sizes = []
+    for step in response_steps():
+        url = reverse("consultation:response_step", args=[step.slug])
+        data = every_answer_filled(client.get(url).content.decode())
+        body = urlencode(data)
+        sizes.append((len(data), len(body)))
+        assert client.post(url, body, content_type="application/x-www-form-urlencoded").status_code == 302
+    assert max(size for _, size in sizes) > 10_000  # the big steps, not empty ones
+    check = reverse("consultation:response_check")
+    data = every_answer_filled(client.get(check).content.decode())
+    assert client.post(check, urlencode(data), content_type="application/x-www-form-urlencoded").status_code == 302
 
-    response = client.post(url, body, content_type="application/x-www-form-urlencoded")
-
-    assert response.status_code == 302
     saved = Response.objects.get(respondent=participant)
     assert saved.status == Response.Status.SUBMITTED
     assert saved.scores.filter(usefulness=5, likelihood=5).count() == FocusArea.objects.count()
@@ -155,6 +160,7 @@ def test_the_biggest_form_is_saved_under_the_default_limits(consultation, partic
     assert all(len(r.reason) == 2000 for r in saved.option_ratings.all())
     assert saved.important_considerations.count() == Consideration.objects.count()
     assert len(saved.anything_else) == 10_000
+    assert len(saved.completed_sections) == len(sizes)
 
 
 def assert_bad_request_page(response):
@@ -184,7 +190,8 @@ def test_an_oversize_response_gets_the_400_page_and_saves_nothing(client, settin
 
     client.force_login(participant)
     body = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
-    response = client.post(reverse("consultation:your_response"), {"anything_else": body, "submit": "1"})
+    response = client.post(reverse("consultation:response_step", args=["anything-else"]),
+                           {"anything_else": body, "completed": "yes"})
     assert_bad_request_page(response)
     assert not Response.objects.filter(respondent=participant).exists()
 

@@ -160,11 +160,11 @@ def comment_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
 def catalogue_table(scope: Scope | None = None) -> tuple[list[str], Iterator[list]]:
     header = [
         "theme", "focus_area", "focus_area_title", "delivery_strand", "focus_area_summary",
-        "idea", "idea_title", "idea_summary", "source_url",
+        "idea", "idea_title", "idea_paper_label", "idea_summary", "source_url",
     ]
     ideas = Idea.objects.order_by("focus_area__position", "position", "verb").values_list(
         "focus_area__theme__title", "focus_area__slug", "focus_area__title", "focus_area__delivery_strand__title",
-        "focus_area__summary", "slug", "verb", "summary", "focus_area__source_url",
+        "focus_area__summary", "slug", "title", "paper_label", "summary", "focus_area__source_url",
     )
     return header, (list(row) for row in ideas.iterator(chunk_size=CHUNK_SIZE))
 

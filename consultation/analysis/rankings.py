@@ -105,7 +105,7 @@ def ranking(scope: Scope, sort: str = "usefulness", descending: bool = True) -> 
     present = [a for a in areas if key(a) is not None]
     missing = [a for a in areas if key(a) is None]
     areas = sorted(present, key=key, reverse=descending) + missing
-    idea_key = (lambda i: i["idea"].verb.lower()) if sort == "title" else (lambda i: i["value"])
+    idea_key = (lambda i: i["idea"].title.lower()) if sort == "title" else (lambda i: i["value"])
     ideas.sort(key=idea_key, reverse=descending)
     return {"areas": areas, "ideas": ideas, "totals": totals}
 

@@ -36,7 +36,7 @@ def follow_focus_area(request, slug):
 def follow_idea(request, area_slug, slug):
     idea = get_object_or_404(Idea.objects.select_related("focus_area"), focus_area__slug=area_slug, slug=slug)
     following = services.follow_toggle(follower=request.user, idea=idea)
-    messages.success(request, f"You are {'now following' if following else 'no longer following'} {idea.verb}")
+    messages.success(request, f"You are {'now following' if following else 'no longer following'} {idea.title}")
     return redirect(safe_next(request, idea.get_absolute_url()))
 
 

@@ -157,7 +157,7 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description="On")
     def subject_title(self, comment):
         if comment.idea_id:
-            return f"{comment.idea.verb} ({comment.focus_area.title})"
+            return f"{comment.idea.title} ({comment.focus_area.title})"
         if comment.delivery_option_id:
             return f"{comment.delivery_option.title} (delivery option)"
         return comment.focus_area.title if comment.focus_area_id else ""

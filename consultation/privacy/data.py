@@ -20,7 +20,7 @@ def _when(value: datetime | None) -> str | None:
 
 def _subject(comment) -> dict:
     if comment.idea_id:
-        return {"kind": "idea", "title": comment.idea.verb, "focus_area": comment.focus_area.title}
+        return {"kind": "idea", "title": comment.idea.title, "focus_area": comment.focus_area.title}
     if comment.delivery_option_id:
         return {"kind": "delivery option", "title": comment.delivery_option.title}
     return {"kind": "focus area", "title": comment.focus_area.title}
@@ -80,7 +80,7 @@ def _responses(user: User) -> list[dict]:
                 for score in sorted(response.scores.all(), key=lambda s: s.focus_area.title)
             ],
             "ideas_to_explore_further": [
-                {"idea": flag.idea.verb, "focus_area": flag.idea.focus_area.title}
+                {"idea": flag.idea.title, "focus_area": flag.idea.focus_area.title}
                 for flag in response.flags.all()
             ],
             "delivery_option_ratings": [
@@ -139,7 +139,7 @@ def _follows(user: User) -> list[dict]:
     follows = Follow.objects.filter(follower=user).select_related("focus_area", "idea").order_by("created_at")
     return [
         {"kind": "idea" if follow.idea_id else "focus area",
-         "title": follow.idea.verb if follow.idea_id else follow.focus_area.title,
+         "title": follow.idea.title if follow.idea_id else follow.focus_area.title,
          "since": _when(follow.created_at)}
         for follow in follows
     ]

@@ -23,6 +23,10 @@ class Response(models.Model):
         "models_of_delivery.Consideration", blank=True, related_name="chosen_by",
         help_text="The considerations that matter most to this respondent.",
     )
+    completed_sections = models.JSONField(
+        default=list, blank=True,
+        help_text="The steps of the task list the respondent has marked as completed (their slugs).",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)

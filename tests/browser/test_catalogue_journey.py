@@ -44,8 +44,8 @@ def test_reader_finds_an_idea_by_theme_and_search(page, live_site):
     expect(page.get_by_role("link", name="Read “Curating technical standards” in the consultation paper")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Managing").click()
-    expect(page.locator("h1")).to_have_text("Managing")
+    page.get_by_role("link", name="Managing changes to standards").click()
+    expect(page.locator("h1")).to_have_text("Managing changes to standards")
     assert_accessible(page)
 
 

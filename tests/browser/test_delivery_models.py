@@ -103,15 +103,19 @@ def test_respondent_compares_rates_two_options_and_comments_on_one(page, deliver
     expect(cell(page, "Local authority hosting", "Feedback so far")).to_have_text("0 comments, 0 ratings")
     assert_accessible(page)
 
-    page.goto(delivery_site.url + "/your-response/")
+    page.goto(delivery_site.url + "/delivery-models/local-authority-hosting/")
+    page.get_by_role("link", name="Rate it in your response").click()
     for title, score, reason in [("Local authority hosting", "4", "We already share services this way"),
                                  ("Central government hosting", "2", "")]:
         section = page.locator("div", has=page.get_by_role("heading", name=title, exact=True)).last
-        section.get_by_role("group", name="How well would this work").get_by_label(score).check()
+        section.get_by_role("group", name="How well would this work").get_by_label(score, exact=True).check()
         if reason:
             section.get_by_label("Why? (optional)").fill(reason)
-    page.get_by_role("button", name="Submit my response").click()
-    expect(page.get_by_text("Your response has been submitted")).to_be_visible()
+    page.get_by_label("Yes, I’ve completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("link", name="Check your answers").click()
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.get_by_role("heading", name="Response submitted")).to_be_visible()
     assert dict(OptionRating.objects.values_list("option__slug", "score")) == {
         "local-authority-hosting": 4, "central-government-hosting": 2,
     }

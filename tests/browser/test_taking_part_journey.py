@@ -28,7 +28,8 @@ def open_consultation(live_site):
     )
 
 
-def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultation, mailoutbox):
+def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultation, mailoutbox, settings):
+    settings.SITE_URL = live_site.url  # the email's links are built from SITE_URL
     from ideas.models import FocusArea
 
     area = FocusArea.objects.get(slug="improving-data-quality")
@@ -41,22 +42,18 @@ def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultat
     page.get_by_label("Display name").fill("Jo from Leeds")
     page.get_by_label("Local authority data professional").check()
     page.get_by_label("Local authority (if you work for one)").select_option(label="Leeds")
-    page.get_by_label("Password", exact=True).fill("a-long-Passphrase-77")
-    page.get_by_label("Password (again)").fill("a-long-Passphrase-77")
+    page.get_by_label("Create a password").fill("a-long-Passphrase-77")
+    page.get_by_label("Enter the password again").fill("a-long-Passphrase-77")
     page.get_by_role("button", name="Create account").click()
     assert_accessible(page)
 
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[-1].body).group(0)
     page.goto(link)
     assert_accessible(page)
-    page.get_by_role("button", name="Confirm").click()
-    page.wait_for_url("**/accounts/login/")
+    page.get_by_role("button", name="Confirm email address").click()
+    page.wait_for_url(live_site.url + "/")  # confirming signs the person in
     expect(page.get_by_text("You have confirmed officer@council.example.gov.uk")).to_be_visible()
     assert_accessible(page)
-    page.get_by_label("Email").fill("officer@council.example.gov.uk")
-    page.get_by_label("Password").fill("a-long-Passphrase-77")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_site.url + "/")
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
 
     page.goto(live_site.url + area.get_absolute_url())
@@ -90,21 +87,27 @@ def test_newcomer_signs_up_comments_and_responds(page, live_site, open_consultat
     assert_accessible(page)
     page.get_by_role("link", name="Start your response").click()
     assert_accessible(page)
-    section = page.locator("div.govuk-\\!-margin-bottom-8", has=page.get_by_role("heading", name="Improving data quality"))
-    section.get_by_role("group", name="How useful would this be").get_by_label("4").check()
+    page.get_by_role("link", name="Data as a resource").click()
+    section = page.locator("div", has=page.get_by_role("heading", name="Improving data quality", exact=True)).last
+    section.get_by_role("group", name="How useful would this be").get_by_label("4", exact=True).check()
     section.get_by_label(re.compile("^Defining")).check()
-    page.get_by_role("button", name="Save as draft").click()
-    expect(page.get_by_text("Your draft has been saved")).to_be_visible()
+    page.get_by_label("No, I’ll come back to it later").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("have been saved to a draft")).to_be_visible()
     assert Response.objects.get().status == "draft"
 
     page.goto(live_site.url + "/ideas/")
     page.get_by_role("link", name="Your feedback").click()
     page.get_by_role("link", name="Continue your response").click()
-    section = page.locator("div.govuk-\\!-margin-bottom-8", has=page.get_by_role("heading", name="Improving data quality"))
-    assert section.get_by_role("group", name="How useful would this be").get_by_label("4").is_checked()
-    section.get_by_role("group", name="How likely").get_by_label("2").check()
-    page.get_by_role("button", name="Submit my response").click()
-    expect(page.get_by_text("Your response has been submitted")).to_be_visible()
+    page.get_by_role("link", name="Data as a resource").click()
+    section = page.locator("div", has=page.get_by_role("heading", name="Improving data quality", exact=True)).last
+    assert section.get_by_role("group", name="How useful would this be").get_by_label("4", exact=True).is_checked()
+    section.get_by_role("group", name="How likely").get_by_label("2", exact=True).check()
+    page.get_by_label("Yes, I’ve completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("link", name="Check your answers").click()
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.get_by_role("heading", name="Response submitted")).to_be_visible()
     assert_accessible(page)
     response = Response.objects.get()
     assert response.status == "submitted"

@@ -95,7 +95,7 @@ def test_export_is_a_json_attachment_of_the_persons_own_data(client, busy_partic
     [answer] = data["responses"]
     assert answer["status"] == "Submitted"
     assert answer["focus_area_scores"] == [{"focus_area": area.title, "usefulness": 4, "likelihood": 2}]
-    assert answer["ideas_to_explore_further"][0]["idea"] == area.ideas.first().verb
+    assert answer["ideas_to_explore_further"][0]["idea"] == area.ideas.first().title
     assert answer["delivery_option_ratings"][0]["reason"] == "Hosting suits a shared service"
     assert answer["important_considerations"] == [Consideration.objects.first().title]
     assert answer["anything_else"] == "Our council would pilot this."

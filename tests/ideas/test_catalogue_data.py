@@ -49,3 +49,14 @@ def test_idea_urls_nest_under_their_focus_area(catalogue):
     # The same verb in another area is a different idea with its own address.
     other = Idea.objects.get(focus_area__slug="helping-leadership-to-expect-excellence", slug="defining")
     assert other.get_absolute_url() != idea.get_absolute_url()
+
+
+def test_every_idea_has_the_papers_label_and_a_short_distinct_title(catalogue):
+    ideas = list(Idea.objects.select_related("focus_area"))
+    assert len(ideas) == 39
+    assert all(idea.paper_label.startswith(idea.verb) for idea in ideas)
+    assert all(0 < len(idea.title) <= 45 for idea in ideas)
+    assert len({idea.title for idea in ideas}) == 39  # nobody has to tell two ideas apart by verb
+    providing = Idea.objects.get(focus_area__slug="improving-data-quality", slug="providing")
+    assert providing.paper_label == "Providing data quality tools and methods and driving improvement"
+    assert str(providing) == providing.title == "Providing data quality tools"

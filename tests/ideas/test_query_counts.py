@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 def add_extra_ideas(count_per_area: int) -> None:
     Idea.objects.bulk_create(
-        Idea(focus_area=area, slug=f"extra-{n}", verb=f"Extra {n}", summary="More", position=10 + n)
+        Idea(focus_area=area, slug=f"extra-{n}", verb=f"Extra {n}", title=f"Extra {n}", summary="More", position=10 + n)
         for area in FocusArea.objects.all()
         for n in range(count_per_area)
     )
@@ -28,7 +28,7 @@ def add_extra_focus_areas(count: int) -> None:
             source_url=template.source_url,
             position=100 + n,
         )
-        Idea.objects.create(focus_area=area, slug="one", verb="One", summary="x")
+        Idea.objects.create(focus_area=area, slug="one", verb="One", title="One", summary="x")
 
 
 def count_queries(client, url, django_assert_max_num_queries, limit):

@@ -91,7 +91,7 @@ def test_focus_area_page_shows_its_ideas_strand_and_source(client, catalogue):
 def test_idea_page_links_back_to_its_focus_area(client, catalogue):
     idea = Idea.objects.get(focus_area__slug="discovering-what-works", slug="mapping")
     page = client.get(idea.get_absolute_url()).content.decode()
-    assert "<h1 class=\"govuk-heading-xl\">Mapping</h1>" in page
+    assert "<h1 class=\"govuk-heading-xl\">Mapping innovation activity</h1>" in page
     assert idea.focus_area.get_absolute_url() in page
     assert "Connecting" in page and "Evaluating" in page  # its siblings
 

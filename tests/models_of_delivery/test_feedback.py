@@ -21,11 +21,16 @@ def option(delivery_models):
 
 
 def rate(client, options, **extra):
-    data = {"submit": "1", **extra}
+    """Answers the delivery options step, then submits the response from "Check your answers"."""
+    data = {"completed": "yes", **extra}
     for option, score, reason in options:
         data[f"option_score_{option.pk}"] = str(score)
         data[f"option_reason_{option.pk}"] = reason
-    return client.post(reverse("consultation:your_response"), data)
+    answered = client.post(reverse("consultation:response_step", args=["how-the-centre-could-be-set-up"]), data)
+    if answered.status_code != 302:
+        return answered
+    client.post(reverse("consultation:response_check"))
+    return answered
 
 
 def test_comment_on_a_delivery_option(client, consultation, participant, option):
@@ -84,7 +89,7 @@ def test_ratings_and_considerations_save_into_the_same_response(client, consulta
 def test_ratings_outside_1_to_5_are_refused(client, consultation, participant, option, catalogue):
     client.force_login(participant)
     response = rate(client, [(option, 9, "")])
-    assert response.status_code == 400 and "Choose a score from 1 to 5" in response.content.decode()
+    assert response.status_code == 400 and "Choose a score from 1 to 5, or “No answer”" in response.content.decode()
     assert not OptionRating.objects.exists()
 
 
