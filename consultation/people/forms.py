@@ -2,7 +2,7 @@ from django import forms
 
 from consultation.people.models import Organisation, User
 from consultation.people.roles import Role
-from consultation.screening import personal_data_reasons
+from consultation.screening import personal_data_error
 from consultation.screening.display_names import display_name_problem, name_skeleton
 
 
@@ -66,9 +66,9 @@ class ProfileForm(forms.Form):
 
     def clean_organisation_name(self):
         name = self.cleaned_data["organisation_name"]
-        reasons = personal_data_reasons(name)
-        if reasons:
-            raise forms.ValidationError(f"Organisation name must not include {reasons[0]}")
+        error = personal_data_error("Organisation name", name)
+        if error:
+            raise forms.ValidationError(error)
         if name and display_name_problem(name, may_use_reserved=True).startswith("Display name must not contain"):
             raise forms.ValidationError("Organisation name must not contain hidden characters")
         return name

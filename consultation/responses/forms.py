@@ -3,6 +3,7 @@ optional; a score can be cleared with "No answer"; each step ends by asking whet
 
 from django import forms
 
+from consultation.screening import personal_data_error
 from models_of_delivery.models import Consideration
 
 ANYTHING_ELSE_MAX = 10000
@@ -120,6 +121,16 @@ class DeliveryStepForm(StepForm):
         )
         self.fields["completed"] = completed
 
+    def clean(self):
+        cleaned = super().clean()
+        # Reasons are published (analysis, open data, themes): screened like a comment.
+        for option in self.options:
+            name = f"option_reason_{option.pk}"
+            error = personal_data_error(f"Your reason about {option.title}", cleaned.get(name, ""))
+            if error:
+                self.add_error(name, error)
+        return cleaned
+
     def save_kwargs(self) -> dict:
         data = self.cleaned_data
         return {
@@ -153,6 +164,12 @@ class AnythingElseStepForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["completed"] = self.fields.pop("completed")  # asked last
+
+    def clean_anything_else(self):
+        error = personal_data_error("Your answer", self.cleaned_data["anything_else"])
+        if error:
+            raise forms.ValidationError(error)
+        return self.cleaned_data["anything_else"]
 
     def save_kwargs(self) -> dict:
         return {"anything_else": self.cleaned_data["anything_else"]}

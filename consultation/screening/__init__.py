@@ -30,7 +30,7 @@ RECOGNISERS = (emails, phones, postcodes, addresses, nhs_numbers, dates_of_birth
 # Numbers that one string of digits can look like: the likelier reading wins.
 NUMBER_KINDS = {"phone", "nhs_number", "date_of_birth", "postcode"}
 
-__all__ = ["KINDS", "Finding", "kinds_found", "personal_data_reasons", "screen"]
+__all__ = ["KINDS", "Finding", "kinds_found", "personal_data_error", "personal_data_reasons", "screen"]
 
 
 def screen(text: str) -> list[Finding]:
@@ -58,6 +58,15 @@ def kinds_found(text: str) -> list[str]:
 def personal_data_reasons(text: str) -> list[str]:
     """Why this text may contain personal data: an empty list when nothing was found."""
     return [KINDS[kind] for kind in kinds_found(text)]
+
+
+def personal_data_error(what: str, text: str) -> str:
+    """The GOV.UK error for an answer anyone could read that carries personal data ("" when
+    clear): it names the kinds to remove, never the detail itself."""
+    reasons = personal_data_reasons(text)
+    if not reasons:
+        return ""
+    return f"{what} must not include {' or '.join(reasons)}: remove it, or describe it without identifying anyone"
 
 
 def _overlaps(a: Finding, b: Finding) -> bool:

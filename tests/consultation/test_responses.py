@@ -161,6 +161,16 @@ def test_anything_else_has_its_own_step(client, consultation, participant, areas
     assert Response.objects.get().anything_else == "More thoughts"
 
 
+def test_an_answer_naming_a_child_is_refused_and_nothing_is_saved(client, consultation, participant, areas):
+    client.force_login(participant)
+    page = client.post(reverse("consultation:response_step", args=["anything-else"]),
+                       {"anything_else": "Our foster child, Ruby aged 11, waited a year", "completed": "yes"})
+    text = page.content.decode()
+    assert page.status_code == 400 and "govuk-error-summary" in text
+    assert "must not include a person&#x27;s name with details about them" in text
+    assert not Response.objects.exists()
+
+
 def test_a_focus_area_links_to_the_step_that_scores_it(client, consultation, participant, areas):
     client.force_login(participant)
     page = client.get(areas["improving-data-quality"].get_absolute_url()).content.decode()
