@@ -53,6 +53,9 @@ class OptionSummary:
     def groups(self):
         return [(group, self.by_group[group.value]) for group in GROUPS]
 
+    def group_rows(self):
+        return [(group.label, self.by_group[group.value]) for group in GROUPS]
+
     def regions(self):
         return [(region or NO_REGION, self.by_region[region])
                 for region in sorted(self.by_region, key=lambda r: (r == "", r))]

@@ -139,14 +139,14 @@ def _numbered_rings(plot, points: list[dict]) -> list[str]:
     """Each area's number in a white ring at its means; a ring moved aside to stay readable
     keeps a thin line to a dot at its true place."""
     true = [(plot.x(p["overall"][0]), plot.y(p["overall"][1])) for p in points]
-    body = []
+    leaders, rings = [], []  # every leader line first, so no line crosses a ring's number
     for point, (tx, ty), (x, y) in zip(points, true, spread(true), strict=True):
         if (x, y) != (tx, ty):
-            body.append(f'<line x1="{tx:.1f}" y1="{ty:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{TEXT}" stroke-width="1"/>')
-            body.append(f'<circle cx="{tx:.1f}" cy="{ty:.1f}" r="2.5" fill="{TEXT}"/>')
-        body.append(marker("ring", x, y, "#ffffff", size=RING))
-        body.append(_text(x, y + 4, str(point["number"]), size=11, weight="bold"))
-    return body
+            leaders.append(f'<line x1="{tx:.1f}" y1="{ty:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{TEXT}" stroke-width="1"/>')
+            leaders.append(f'<circle cx="{tx:.1f}" cy="{ty:.1f}" r="2.5" fill="{TEXT}"/>')
+        rings.append(marker("ring", x, y, "#ffffff", size=RING))
+        rings.append(_text(x, y + 4, str(point["number"]), size=11, weight="bold"))
+    return leaders + rings
 
 
 def priority_matrix_chart(chart_id: str, title: str, description: str, points: list[dict], groups: list[str],

@@ -140,6 +140,7 @@ def test_the_options_pages_show_the_figures(client, analyst, consultation, optio
     detail = client.get(reverse("analysis:option", args=[la.slug])).content.decode()
     assert "Councils trust councils" in detail
     assert "Yorkshire and The Humber" in detail and "Local authority" in detail
+    assert ">local_authority<" not in detail  # groups by their names, not their codes
 
     overview = client.get(reverse("analysis:overview")).content.decode()
     assert 'id="paper-parts-table"' in overview and "Value" in overview
