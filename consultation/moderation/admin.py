@@ -188,7 +188,7 @@ class CommentAdmin(admin.ModelAdmin):
     def subject_title(self, comment):
         if comment.idea_id:
             return f"{comment.idea.verb} ({comment.focus_area.title})"
-        return str(comment.focus_area or comment.delivery_option or "")
+        return str(comment.focus_area or comment.delivery_option or comment.get_paper_part_display())
 
     @admin.display(description="Author", ordering="author__display_name")
     def author_name(self, comment):

@@ -86,9 +86,11 @@ def participant_takes_part(page, site):
     page.get_by_role("link", name="Tell us what's missing, or about another part of the paper").click()
     expect(page.locator("h1")).to_have_text("Tell us what's missing, or about another part of the paper")
     assert_accessible(page)
+    shot(page, "paper-index")
     page.get_by_role("button", name="Send your comment").click()  # nothing chosen: GOV.UK errors
     expect(page.get_by_role("alert")).to_contain_text("Select which part of the paper your comment is about")
     assert_accessible(page)
+    shot(page, "paper-index-error")
     page.get_by_label("Something missing from how our system works").check()
     page.get_by_label("Your comment").fill(MISSING)
     page.get_by_label("I've identified a specific issue with this").check()
@@ -96,6 +98,7 @@ def participant_takes_part(page, site):
     expect(page.locator("h1")).to_have_text("Something missing from how our system works")
     expect(page.get_by_text(MISSING)).to_be_visible()
     assert_accessible(page)
+    shot(page, "paper-part")
 
 
 def test_options_and_whats_missing_reach_the_analysis_and_the_exports(browser, page, site):
@@ -184,3 +187,21 @@ def test_analysis_pages_reflow_at_320_px(browser, site):
             assert_accessible(page)
             shot(page, f"reflow-{name}")
         context.close()
+
+
+def test_paper_pages_reflow_at_320_px(browser, site):
+    from tests.factories import CommentFactory
+    from ideas.paper import PaperPart
+
+    CommentFactory(paper_part=PaperPart.MORE_ON_DELIVERY, body="Appendix 3 should compare costs.")
+    person("sam@example.org", display_name="Sam")
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    sign_in(page, site, "sam@example.org")
+    for name, path in [("paper-index", "/paper/"), ("paper-part", "/paper/more-on-models-for-delivery/")]:
+        page.goto(site.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, (path, too_wide(page, 320))
+        assert_accessible(page)
+        shot(page, name)
+    expect(page.get_by_text("Appendix 3 should compare costs.")).to_be_visible()
+    context.close()

@@ -117,3 +117,15 @@ def test_a_part_page_runs_a_fixed_number_of_queries(client, consultation, partic
         CommentFactory(paper_part=PaperPart.CONTEXT, parent=parent)
     measure()  # the cached thread count was dropped when content changed: refill it
     assert measure() == small
+
+
+def test_the_authors_data_download_and_the_admin_queue_name_the_part(client, consultation, participant, moderator):
+    import json
+
+    CommentFactory(author=participant, paper_part=PaperPart.STATUS, body="Status is unclear.")
+    client.force_login(participant)
+    data = json.loads(client.get(reverse("consultation:data_export")).content)
+    assert {"kind": "part of the paper", "title": "Status"} in [c["on"] for c in data["comments"]]
+    client.force_login(moderator)
+    queue = client.get(reverse("admin:comments_comment_changelist")).content.decode()
+    assert "Status is unclear." in queue and ">Status<" in queue
