@@ -144,17 +144,17 @@ def test_options_and_whats_missing_reach_the_analysis_and_the_exports(browser, p
 
 def test_analysis_pages_reflow_at_320_px(browser, site):
     from consultation.responses.models import OptionRating
+    from ideas.models import FocusArea
+    from ideas.paper import PaperPart
     from models_of_delivery.models import DeliveryOption
     from tests.analysis.conftest import respond
     from tests.factories import CommentFactory
-    from ideas.models import FocusArea
-    from ideas.paper import PaperPart
 
     consultation = Consultation.objects.get()
     areas = list(FocusArea.objects.all())
     options = list(DeliveryOption.objects.all())
     for index in range(3):  # few answers: the hard case for the charts
-        response = respond(consultation, UserFactory(), {area: (3 + index % 2, 4) for area in areas})
+        response = respond(consultation, UserFactory(), dict.fromkeys(areas, (3 + index % 2, 4)))
         for option in options:
             OptionRating.objects.create(response=response, option=option, score=2 + index, reason="")
     CommentFactory(paper_part=PaperPart.COST)
@@ -190,8 +190,8 @@ def test_analysis_pages_reflow_at_320_px(browser, site):
 
 
 def test_paper_pages_reflow_at_320_px(browser, site):
-    from tests.factories import CommentFactory
     from ideas.paper import PaperPart
+    from tests.factories import CommentFactory
 
     CommentFactory(paper_part=PaperPart.MORE_ON_DELIVERY, body="Appendix 3 should compare costs.")
     person("sam@example.org", display_name="Sam")
