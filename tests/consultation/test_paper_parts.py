@@ -129,3 +129,19 @@ def test_the_authors_data_download_and_the_admin_queue_name_the_part(client, con
     client.force_login(moderator)
     queue = client.get(reverse("admin:comments_comment_changelist")).content.decode()
     assert "Status is unclear." in queue and ">Status<" in queue
+
+
+def test_the_index_runs_a_fixed_number_of_queries(client, consultation, participant, no_page_cache,
+                                                  django_assert_max_num_queries):
+    def measure():
+        client.get(INDEX)  # refill the cached counts after content changed
+        with django_assert_max_num_queries(15) as captured:
+            assert client.get(INDEX).status_code == 200
+        return len(captured.captured_queries)
+
+    client.force_login(participant)
+    CommentFactory(paper_part=PaperPart.CONTEXT)
+    small = measure()
+    for part in PaperPart:
+        CommentFactory.create_batch(3, paper_part=part)
+    assert measure() == small
