@@ -205,7 +205,8 @@ def _current_consultation():
 
 class CommentFactory(factory.django.DjangoModelFactory):
     """A published comment on a new focus area, unless given its subject: on an idea it
-    carries the idea's focus area, on a delivery option no focus area (comment_has_one_subject)."""
+    carries the idea's focus area, on a delivery option or a part of the paper no focus area
+    (comment_has_one_subject)."""
 
     class Meta:
         model = Comment
@@ -213,13 +214,18 @@ class CommentFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     idea = None
     delivery_option = None
+    paper_part = ""
     focus_area = factory.Maybe(
-        "delivery_option",
+        "paper_part",
         yes_declaration=None,
         no_declaration=factory.Maybe(
-            "idea",
-            yes_declaration=factory.SelfAttribute("idea.focus_area"),
-            no_declaration=factory.SubFactory(FocusAreaFactory),
+            "delivery_option",
+            yes_declaration=None,
+            no_declaration=factory.Maybe(
+                "idea",
+                yes_declaration=factory.SelfAttribute("idea.focus_area"),
+                no_declaration=factory.SubFactory(FocusAreaFactory),
+            ),
         ),
     )
     body = factory.Sequence(lambda n: f"A considered comment number {n}.")

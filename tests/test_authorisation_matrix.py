@@ -83,6 +83,7 @@ EXPECTED = {
     "delivery-models/compare/": ("200", "200"),
     "delivery-models/organisations/": ("200", "200"),
     "delivery-models/<slug:slug>/": ("200", "200"),
+    "paper/<slug:part>/": ("200", "200"),
     # A participant's own pages and writes: sign in first; others' comments answer 404.
     "profile/": ("login 200 200 200 200", "login 200 200 200 200"),
     "your-response/": ("login 200 200 200 200", "login 200 200 200 200"),
@@ -103,6 +104,8 @@ EXPECTED = {
     "delivery-options/<slug:slug>/comments/": ("405", "login 400 400 400 400"),
     "ideas/<slug:area_slug>/<slug:slug>/comments/": ("405", "login 400 400 400 400"),
     "ideas/<slug:area_slug>/<slug:slug>/follow/": ("405", "login 302 302 302 302"),
+    "paper/": ("200", "login 400 400 400 400"),
+    "paper/<slug:part>/comments/": ("405", "login 400 400 400 400"),
     # Privacy: the notice is public; a person's data only their own.
     "privacy/": ("200", "405"),
     "your-account/download-your-data/": ("login 200 200 200 200", "405"),
@@ -129,6 +132,8 @@ EXPECTED = {
     "analysis/ranking/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/priority-matrix/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/focus-areas/<slug:slug>/": ("login 403 403 403 200", "login 403 403 403 200"),
+    "analysis/delivery-options/": ("login 403 403 403 200", "login 403 403 403 200"),
+    "analysis/delivery-options/<slug:slug>/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/exports/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/exports/<slug:kind>.<str:file_format>": ("login 403 403 403 200", "login 403 403 403 200"),
     # The public API and open data: anyone may read; nothing writes (read-only, 405).
@@ -307,6 +312,9 @@ def path_for(route: Route, v: dict) -> str:
         "analysis/themes/<slug:slug>/": {"slug": "all"},
         "analysis/themes/theme/<int:pk>/": {"pk": v["found_theme"].pk},
         "analysis/themes/theme/<int:pk>/<slug:action>/": {"pk": v["found_theme"].pk, "action": "sign-off"},
+        "analysis/delivery-options/<slug:slug>/": {"slug": v["option"].slug},
+        "paper/<slug:part>/": {"part": "context"},
+        "paper/<slug:part>/comments/": {"part": "context"},
         "analysis/exports/<slug:kind>.<str:file_format>": {"kind": "responses", "file_format": "csv"},
         "admin/consultation/user/<id>/password/": {"id": v["comment"].author_id},
         "admin/r/<path:content_type_id>/<path:object_id>/":

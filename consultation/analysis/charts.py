@@ -10,9 +10,9 @@ from consultation.analysis.svg import (
     column_chart,
     group_means_chart,
     group_style,
-    priority_matrix_chart,
     share_bar_chart,
 )
+from consultation.analysis.svg_matrix import priority_matrix_chart
 
 MEASURE_WORDS = {"usefulness": "usefulness", "likelihood": "likelihood of use"}
 
@@ -124,6 +124,12 @@ def matrix_legend(scope) -> list[str]:
     return [scope.group] if scope.group else [group.value for group in RoleGroup]
 
 
+def few_answers(rows: list[dict]) -> int:
+    """Focus areas that some people scored, but fewer than CAUTION_BELOW on one measure or both."""
+    counts = [(row["usefulness"].overall.n, row["likelihood"].overall.n) for row in rows]
+    return sum(1 for u, v in counts if max(u, v) > 0 and min(u, v) < CAUTION_BELOW)
+
+
 def matrix_chart(rows: list[dict], scope):
     """The priority matrix: groups with at least CAUTION_BELOW answers on both measures."""
 
@@ -144,10 +150,73 @@ def matrix_chart(rows: list[dict], scope):
         points.append(point)
     description = (
         "Each focus area's mean usefulness (across) against mean likelihood of use (up), numbered as in "
-        "the table below, with each respondent group's means joined to it. "
+        "the table below, with each respondent group's means joined to it. Numbers that would hide each "
+        "other are moved aside, with a line to their true place. "
         + ("; ".join(described) + "." if described else "No scores yet.")
+        + (f" {few_answers(rows)} focus areas have fewer than {CAUTION_BELOW} answers: their means could move a lot."
+           if few_answers(rows) else "")
     )
     return priority_matrix_chart(
         "priority-matrix", "Priority matrix: usefulness against likelihood of use", description, points, groups,
         group_intervals=len(groups) == 1,
     )
+
+
+# --- Delivery options ---------------------------------------------------------------------------
+
+OPTION_STYLE = {"shape": "circle", "colour": "#1d70b8", "label": ""}
+
+
+def _means_description(rows: list[dict], what: str) -> str:
+    parts = []
+    for row in rows:
+        dist = row["distribution"]
+        if dist.mean is None:
+            parts.append(f"{row['label']}: no answers")
+            continue
+        ci = dist.ci
+        interval = f", 95% interval {ci[0]:.2f} to {ci[1]:.2f}" if ci else ""
+        few = f", fewer than {CAUTION_BELOW} answers" if dist.caution else ""
+        parts.append(f"{row['label']}: mean {dist.mean:.2f}{interval}, {_people(dist.n)}{few}")
+    return f"{what}. " + "; ".join(parts) + "."
+
+
+def options_comparison_chart(options: list[dict]):
+    """Every delivery option's mean "how well would this work" side by side."""
+    rows = [{"group": "all", "label": row["option"].title, "style": OPTION_STYLE,
+             "distribution": row["summary"].overall} for row in options]
+    return group_means_chart("options-comparison", "How well each delivery option would work: mean score",
+                             _means_description(rows, "Mean score from 1 (not at all) to 5 (very well)"), rows)
+
+
+def option_charts(summary, option) -> dict:
+    """One option's page: its distribution, and its mean by group, region and organisation type."""
+    overall = summary.overall
+    bars = [Bar(str(bar["value"]), bar["share"], f"{bar['share']:.0%}") for bar in overall.bars()]
+    top = max([b.value for b in bars], default=0)
+    description = (
+        f"{option.title}, from {_people(overall.n)}: "
+        + "; ".join(f"score {bar['value']}: {bar['share']:.0%} ({_people(bar['people'])})" for bar in overall.bars())
+        + (f". Mean {overall.mean:.2f}, median {overall.median:g}." if overall.n else ".")
+    ) if overall.n else f"No one has rated {option.title} yet."
+
+    def means(chart_id, title, pairs):
+        rows = [{"group": "all", "label": label, "style": OPTION_STYLE, "distribution": dist} for label, dist in pairs]
+        return group_means_chart(chart_id, title, _means_description(rows, title), rows)
+
+    return {
+        "distribution": column_chart(
+            "option-distribution", "How well it would work: how people scored it", description, bars,
+            max_value=min(1.0, max(0.2, math.ceil(top * 5 - 1e-9) / 5)), axis_format=lambda v: f"{v:.0%}",
+            x_label="Score (1 = not at all, 5 = very well)",
+        ),
+        "groups": group_means_chart(
+            "option-groups", "Mean score by respondent group",
+            _means_description([{"label": g.label, "distribution": d} for g, d in summary.groups()],
+                               "Mean score by respondent group"),
+            [{"group": "all", "distribution": overall}]
+            + [{"group": group.value, "distribution": dist} for group, dist in summary.groups()]),
+        "regions": means("option-regions", "Mean score by region", summary.regions()),
+        "organisation_types": means("option-organisation-types", "Mean score by organisation type",
+                                    summary.organisation_types()),
+    }

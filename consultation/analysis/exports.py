@@ -26,6 +26,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 
 import xlsxwriter
+from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -37,6 +38,7 @@ from consultation.people.models import Organisation
 from consultation.people.roles import Role, role_group
 from consultation.responses.models import Response
 from ideas.models import FocusArea, Idea
+from models_of_delivery.models import Consideration, DeliveryOption
 
 CHUNK_SIZE = 2000
 FILE_CHUNK = 64 * 1024
@@ -92,18 +94,23 @@ PERSON_HEADER = ["person_id", "role", "respondent_group", "organisation_type", "
 
 def response_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
     """One row per submitted response: the person, then both scores per focus area, then a
-    1 or 0 per idea for whether they flagged it."""
+    1 or 0 per idea for whether they flagged it, then each delivery option's rating and
+    reason, and the considerations chosen (their slugs, separated by "; ")."""
     areas = list(FocusArea.objects.order_by("position", "title").values_list("pk", "slug"))
     ideas = list(Idea.objects.order_by("focus_area__position", "position", "verb").values_list("pk", "focus_area__slug", "slug"))
+    options = list(DeliveryOption.objects.order_by("position", "title").values_list("pk", "slug"))
     header = ["response_id", *PERSON_HEADER, "submitted_at"]
     for _, slug in areas:
         header += [f"{slug}: usefulness", f"{slug}: likelihood"]
     header += [f"flag: {area_slug}/{slug}" for _, area_slug, slug in ideas]
-    header.append("anything_else")
+    for _, slug in options:
+        header += [f"option: {slug}: rating", f"option: {slug}: reason"]
+    header += ["considerations_chosen", "anything_else"]
     responses = (
         Response.objects.filter(scope.responses_q())
         .select_related("respondent__organisation")
-        .prefetch_related("scores", "flags")
+        .prefetch_related("scores", "flags", "option_ratings",
+                          Prefetch("important_considerations", Consideration.objects.order_by("position", "slug")))
         .order_by("pk")
     )
 
@@ -124,6 +131,11 @@ def response_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
                 score = scores.get(area_id)
                 row += [score.usefulness, score.likelihood] if score else [None, None]
             row += [1 if idea_id in flagged else 0 for idea_id, _, _ in ideas]
+            ratings = {rating.option_id: rating for rating in response.option_ratings.all()}
+            for option_id, _ in options:
+                rating = ratings.get(option_id)
+                row += [rating.score, rating.reason] if rating else [None, ""]
+            row.append("; ".join(c.slug for c in response.important_considerations.all()))
             row.append(response.anything_else)
             yield row
 
@@ -132,26 +144,27 @@ def response_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
 
 COMMENT_FIELDS = [
     "pk", "created_at", "edited_at", "withdrawn_at", "state", "moderation_reason", "focus_area__slug",
-    "idea__slug", "parent_id", "reflection_kind", "body", "author_id", "author__role",
+    "idea__slug", "delivery_option__slug", "paper_part", "parent_id", "reflection_kind", "body", "author_id", "author__role",
     "author__organisation__kind", "author__organisation__name", "author__organisation_name",
     "author__organisation__region",
 ]
 
 
 def comment_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
-    """Every comment and reply in scope, whatever its moderation state."""
+    """Every comment and reply in scope, whatever its moderation state, with what it is about:
+    a focus area (and idea), a delivery option or a part of the paper."""
     header = [
         "comment_id", "created_at", "edited_at", "withdrawn_at", "moderation_state", "moderation_reason",
-        "focus_area", "idea", "reply_to", "reflection_kind", "body", *PERSON_HEADER,
+        "focus_area", "idea", "delivery_option", "paper_part", "reply_to", "reflection_kind", "body", *PERSON_HEADER,
     ]
     comments = Comment.objects.filter(scope.comments_q()).order_by("pk").values_list(*COMMENT_FIELDS)
 
     def rows():
-        for (pk, created, edited, withdrawn, state, reason, area, idea, parent, kind, body, author,
+        for (pk, created, edited, withdrawn, state, reason, area, idea, option, part, parent, kind, body, author,
              role, org_kind, org_name, own_org_name, region) in comments.iterator(chunk_size=CHUNK_SIZE):
             yield [
-                pk, _when(created), _when(edited), _when(withdrawn), state, reason, area, idea or "",
-                parent, kind, body, author, *_person(role, org_kind, org_name, own_org_name, region),
+                pk, _when(created), _when(edited), _when(withdrawn), state, reason, area or "", idea or "",
+                option or "", part, parent, kind, body, author, *_person(role, org_kind, org_name, own_org_name, region),
             ]
 
     return header, rows()

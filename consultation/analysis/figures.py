@@ -7,10 +7,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Value, When
+from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import TruncWeek
 
-from consultation.analysis.scope import ALL, GROUPS, NO_REGION, Scope, add_weights, grouped
+from consultation.analysis.scope import (
+    ALL,
+    GROUPS,
+    NO_REGION,
+    Scope,
+    add_weights,
+    grouped,
+    region_of,
+)
 from consultation.analysis.statistics import Distribution, divergence
 from consultation.comments.models import Comment, public_q
 from consultation.people.models import Organisation
@@ -110,22 +118,27 @@ class FlagTally:
     by_group: dict[str, Tally] = field(default_factory=lambda: {g.value: Tally() for g in GROUPS})
 
 
-def flag_tallies(scope: Scope, focus_area=None) -> dict[int, FlagTally]:
-    """{idea id: FlagTally}. Weights use the council's respondents in scope (see respondent_totals)."""
-    # The weights of flags must be the respondents' weights, so count councils over all
-    # respondents in scope first (one query), then apply them to the flag rows (one query).
-    council_sizes: dict = defaultdict(int)
+def council_sizes(scope: Scope) -> dict:
+    """Respondents in scope per council (one query; none unless weighting). Choices that are
+    not scores (flags, considerations) weigh 1/k of the council's k respondents in scope."""
+    sizes: dict = defaultdict(int)
     if scope.by_council:
         for row in grouped(Response.objects.filter(scope.responses_q()), scope, "respondent__"):
             if row["council"] is not None:
-                council_sizes[row["council"]] += row["n"]
+                sizes[row["council"]] += row["n"]
+    return sizes
+
+
+def flag_tallies(scope: Scope, focus_area=None) -> dict[int, FlagTally]:
+    """{idea id: FlagTally}. Weights use the council's respondents in scope (see respondent_totals)."""
+    sizes = council_sizes(scope)
     flags = IdeaFlag.objects.filter(scope.responses_q("response__"))
     if focus_area is not None:
         flags = flags.filter(idea__focus_area=focus_area)
     tallies: dict[int, FlagTally] = defaultdict(FlagTally)
     for row in grouped(flags, scope, "response__respondent__", "idea_id"):
         council = row.get("council")
-        row["w"] = row["n"] / council_sizes[council] if council is not None else float(row["n"])
+        row["w"] = row["n"] / sizes[council] if council is not None else float(row["n"])
         tally = tallies[row["idea_id"]]
         tally.overall.add(row)
         tally.by_group[row["group"]].add(row)
@@ -176,14 +189,7 @@ def respondents_by_role(scope: Scope) -> list[dict]:
 
 def respondents_by_region(scope: Scope) -> list[dict]:
     tallies: dict = defaultdict(Tally)
-    for row in respondent_rows(
-        scope,
-        region=Case(
-            When(respondent__organisation__kind=Organisation.Kind.LOCAL_AUTHORITY,
-                 then=F("respondent__organisation__region")),
-            default=Value(""),
-        ),
-    ):
+    for row in respondent_rows(scope, region=region_of("respondent__")):
         tallies[row["region"] or NO_REGION].add(row)
     return [{"region": region, "tally": tallies[region]} for region in sorted(tallies, key=lambda r: (r == NO_REGION, r))]
 
@@ -201,13 +207,16 @@ class Coverage:
 
 
 def council_coverage(scope: Scope) -> Coverage:
-    """How many councils have at least one respondent in scope, by region: one query."""
+    """How many councils we have heard from in scope, by region: one query. A council is heard
+    from when someone in it submitted a response or wrote a comment (not withdrawn)."""
     councils = Organisation.objects.filter(kind=Organisation.Kind.LOCAL_AUTHORITY)
     if scope.region:
         councils = councils.filter(region=scope.region)
-    heard_from = Response.objects.filter(scope.responses_q(), respondent__organisation=OuterRef("pk"))
+    responded = Response.objects.filter(scope.responses_q(), respondent__organisation=OuterRef("pk"))
+    commented = Comment.objects.filter(scope.comments_q(), author__organisation=OuterRef("pk"),
+                                       withdrawn_at__isnull=True)
     rows = list(
-        councils.annotate(heard=Exists(heard_from)).values("name", "region", "dfe_code", "heard").order_by("region", "name")
+        councils.annotate(heard=Exists(responded) | Exists(commented)).values("name", "region", "dfe_code", "heard").order_by("region", "name")
     )
     regions: dict[str, dict] = {}
     for row in rows:

@@ -24,7 +24,7 @@ from django.utils import timezone
 from coe.cache import get_or_compute
 from consultation.analysis.exports import CHUNK_SIZE, _safe_cell
 from consultation.analysis.figures import MEASURES, score_summaries, summary_for
-from consultation.analysis.option_figures import option_score_distributions
+from consultation.analysis.option_figures import OptionSummary, option_summaries
 from consultation.analysis.scope import CAUTION_BELOW, Scope
 from consultation.analysis.statistics import Distribution
 from consultation.comments.models import Comment
@@ -157,9 +157,9 @@ def focus_area_scores() -> list[dict]:
 
 def delivery_option_scores() -> list[dict]:
     """Per delivery option, how well it would work (1 to 5): two queries."""
-    distributions = option_score_distributions(Scope())
+    summaries = option_summaries(Scope())
     return [
-        {"delivery_option": slug, **score_record(distributions.get(pk) or Distribution())}
+        {"delivery_option": slug, **score_record((summaries.get(pk) or OptionSummary()).overall)}
         for pk, slug in DeliveryOption.objects.order_by("position", "title").values_list("pk", "slug")
     ]
 

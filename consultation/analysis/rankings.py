@@ -20,11 +20,12 @@ from consultation.people.roles import RoleGroup
 from ideas.models import FocusArea, Idea
 
 
-def reflection_kinds(scope: Scope, focus_area) -> list[dict]:
+def reflection_kinds(scope: Scope, **subject) -> list[dict]:
+    """Comments on one subject (`focus_area=` with its ideas, or `delivery_option=`) by kind."""
     public = public_q()
     rows = {
         row["reflection_kind"]: row
-        for row in Comment.objects.filter(scope.comments_q(), focus_area=focus_area)
+        for row in Comment.objects.filter(scope.comments_q(), **subject)
         .values("reflection_kind")
         .annotate(written=Count("pk"), public=Count("pk", filter=public))
         .order_by()
@@ -50,7 +51,7 @@ def focus_area_analysis(scope: Scope, area: FocusArea) -> dict:
         "divergence": largest(*(m.divergence for m in measures.values())),
         "totals": totals,
         "ideas": ideas,
-        "reflection_kinds": reflection_kinds(scope, area),
+        "reflection_kinds": reflection_kinds(scope, focus_area=area),
     }
 
 

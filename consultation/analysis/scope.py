@@ -20,7 +20,8 @@ Definitions, also shown on the pages:
   splits exactly.
 - **95 % confidence interval** of a mean: Student's t interval, mean ± t(0.975, n−1) · s/√n.
   Under the council weighting n is Kish's effective sample size (Σw)²/Σw² and s the weighted
-  standard deviation. No interval for fewer than 2 answers.
+  standard deviation. It is cut to the scale (1 to 5), and given only from ``CAUTION_BELOW``
+  answers up.
 - **Divergence** of a focus area on a measure: the range of the group means (highest minus
   lowest) among the respondent groups in which at least ``CAUTION_BELOW`` people answered;
   none when fewer than two groups qualify. A focus area's divergence is the larger of its
@@ -143,6 +144,24 @@ def council_of(prefix: str):
         ),
         default=Value(None),
         output_field=IntegerField(),
+    )
+
+
+def region_of(prefix: str):
+    """The region of the person's local authority, or "" for everyone who is not in one."""
+    return Case(
+        When(**{f"{prefix}organisation__kind": Organisation.Kind.LOCAL_AUTHORITY},
+             then=F(f"{prefix}organisation__region")),
+        default=Value(""),
+    )
+
+
+def organisation_type_of(prefix: str):
+    """'local_authority' or 'other' (no organisation included), as organisation_type_q splits them."""
+    return Case(
+        When(**{f"{prefix}organisation__kind": Organisation.Kind.LOCAL_AUTHORITY},
+             then=Value(Organisation.Kind.LOCAL_AUTHORITY.value)),
+        default=Value(Organisation.Kind.OTHER.value),
     )
 
 

@@ -105,17 +105,15 @@ class Distribution:
 
     @property
     def ci(self) -> tuple[float, float] | None:
-        """95 % confidence interval of the mean (Student's t)."""
+        """95 % confidence interval of the mean (Student's t), cut to the 1 to 5 scale (a mean
+        cannot leave it). None below CAUTION_BELOW answers: from two or three answers the
+        interval is wider than the scale and says nothing a reader can use."""
         sd, n_eff = self.sd, self.effective_n
-        if sd is None or self.n < 2:
+        if sd is None or self.n < CAUTION_BELOW:
             return None
         half_width = t_critical(n_eff - 1) * sd / math.sqrt(n_eff)
-        return (self.mean - half_width, self.mean + half_width)
-
-    @property
-    def ci_half_width(self) -> float | None:
-        ci = self.ci
-        return None if ci is None else (ci[1] - ci[0]) / 2
+        low, high = SCALE[0], SCALE[-1]
+        return (max(low, self.mean - half_width), min(high, self.mean + half_width))
 
     def bars(self) -> list[dict]:
         """Per value: people, weight and share of the total weight (0 to 1)."""

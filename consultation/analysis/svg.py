@@ -9,12 +9,12 @@ so colour is never the only cue, and every marker has a dark outline for contras
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from consultation.analysis.scope import CAUTION_BELOW
 from consultation.people.roles import RoleGroup
 
 TEXT = "#0b0c0c"
@@ -132,25 +132,44 @@ def _scale(value: float, low: float, high: float, start: float, end: float) -> f
     return start + (value - low) / (high - low) * (end - start)
 
 
-def group_means_chart(chart_id: str, title: str, description: str, rows: list[dict]):
-    """One row per group: its mean on the 1 to 5 scale as a marker, with the 95 % interval.
+def _wrapped(x, y, content: str, width_chars: int = 26, **kwargs) -> str:
+    """A label on one line, or on two when it is long (the second below the first)."""
+    if len(content) <= width_chars:
+        return _text(x, y, content, **kwargs)
+    cut = content.rfind(" ", 0, width_chars + 1)
+    cut = cut if cut > 0 else width_chars
+    first, second = content[:cut], content[cut:].strip()
+    if len(second) > width_chars:
+        second = second[: width_chars - 1] + "…"
+    return _text(x, y - 8, first, **kwargs) + _text(x, y + 8, second, **kwargs)
 
-    rows: {"group", "label", "distribution"}; rows without a mean are written as "no answers".
+
+def group_means_chart(chart_id: str, title: str, description: str, rows: list[dict]):
+    """One row per group (or option): its mean on the 1 to 5 scale as a marker, with the 95 %
+    interval when there is one (from CAUTION_BELOW answers up, cut to the scale).
+
+    rows: {"group", "distribution"} and optionally "label" and "style" (shape, colour); rows
+    without a mean are written as "no answers". Few answers are said in words under the chart.
     """
-    label_w, width, row_h, top = 210, 640, 36, 30
+    label_w, width, row_h, top = 210, 640, 40, 30
     plot_l, plot_r = label_w + 10, width - 130
-    height = top + row_h * len(rows) + 40
+    cautions = any(row["distribution"].caution and row["distribution"].n for row in rows)
+    height = top + row_h * len(rows) + 40 + (22 if cautions else 0)
+    bottom = top + row_h * len(rows)
     body = []
     for value in range(1, 6):
         x = _scale(value, 1, 5, plot_l, plot_r)
-        body.append(f'<line x1="{x:.1f}" y1="{top - 8}" x2="{x:.1f}" y2="{top + row_h * len(rows)}" stroke="{GRID}" stroke-width="1"/>')
-        body.append(_text(x, top + row_h * len(rows) + 18, str(value), size=12, colour=MUTED))
-    body.append(_text((plot_l + plot_r) / 2, height - 4, "Mean score (1 to 5), with its 95% confidence interval", size=12))
+        body.append(f'<line x1="{x:.1f}" y1="{top - 8}" x2="{x:.1f}" y2="{bottom}" stroke="{GRID}" stroke-width="1"/>')
+        body.append(_text(x, bottom + 18, str(value), size=12, colour=MUTED))
+    body.append(_text((plot_l + plot_r) / 2, bottom + 36, "Mean score (1 to 5), with its 95% confidence interval", size=12))
+    if cautions:
+        body.append(_text(12, bottom + 58, f"“few”: fewer than {CAUTION_BELOW} answers, so no interval is drawn and the "
+                          "mean could move a lot", anchor="start", size=12, colour=MUTED))
     for index, row in enumerate(rows):
         y = top + row_h * index + row_h / 2
-        style = group_style(row["group"])
+        style = row.get("style") or group_style(row["group"])
         dist = row["distribution"]
-        body.append(_text(label_w, y + 5, style["label"], anchor="end", size=13))
+        body.append(_wrapped(label_w, y + 5, row.get("label") or style["label"], anchor="end", size=13))
         if dist.mean is None:
             body.append(_text(plot_l, y + 5, "no answers", anchor="start", size=13, colour=MUTED))
             continue
@@ -161,134 +180,6 @@ def group_means_chart(chart_id: str, title: str, description: str, rows: list[di
             for x in (x1, x2):
                 body.append(f'<line x1="{x:.1f}" y1="{y - 6:.1f}" x2="{x:.1f}" y2="{y + 6:.1f}" stroke="{TEXT}" stroke-width="2"/>')
         body.append(marker(style["shape"], _scale(dist.mean, 1, 5, plot_l, plot_r), y, style["colour"], size=7))
-        caution = " *" if dist.caution else ""
-        body.append(_text(plot_r + 14, y + 5, f"{dist.mean:.2f} (n={dist.n}){caution}", anchor="start", size=13))
+        caution = ", few" if dist.caution else ""
+        body.append(_text(plot_r + 14, y + 5, f"{dist.mean:.2f} (n={dist.n}{caution})", anchor="start", size=13))
     return _svg(chart_id, title, description, width, height, body)
-
-
-def axis_range(points: list[dict]) -> tuple[float, float]:
-    """The same range on both axes, in half points, around every mean plotted (at least 1 wide)."""
-    values = []
-    for point in points:
-        if point.get("overall"):
-            values += point["overall"][:2]
-        for u, _, v, _ in point["groups"].values():
-            values += [u, v]
-    if not values:
-        return 1.0, 5.0
-    low = max(1.0, math.floor((min(values) - 0.1) * 2) / 2)
-    high = min(5.0, math.ceil((max(values) + 0.1) * 2) / 2)
-    while high - low < 1:
-        low, high = max(1.0, low - 0.5), min(5.0, high + 0.5)
-    return low, high
-
-
-@dataclass
-class _Plot:
-    """A square plot of the 1 to 5 scale zoomed to [low, high] on both axes."""
-
-    left: float
-    top: float
-    side: float
-    low: float
-    high: float
-
-    def x(self, value: float) -> float:
-        return _scale(value, self.low, self.high, self.left, self.left + self.side)
-
-    def y(self, value: float) -> float:
-        return _scale(value, self.low, self.high, self.top + self.side, self.top)
-
-    def clamp(self, value: float) -> float:
-        return max(self.low, min(self.high, value))
-
-    def line(self, u1, v1, u2, v2, colour, width=1.0) -> str:
-        return (f'<line x1="{self.x(u1):.1f}" y1="{self.y(v1):.1f}" x2="{self.x(u2):.1f}" y2="{self.y(v2):.1f}" '
-                f'stroke="{colour}" stroke-width="{width:g}"/>')
-
-    def whiskers(self, u, v, u_ci, v_ci, colour) -> list[str]:
-        """The 95 % intervals of a point, cut at the plot's edge."""
-        lines = []
-        if u_ci:
-            lines.append(self.line(self.clamp(u_ci[0]), v, self.clamp(u_ci[1]), v, colour, 1.5))
-        if v_ci:
-            lines.append(self.line(u, self.clamp(v_ci[0]), u, self.clamp(v_ci[1]), colour, 1.5))
-        return lines
-
-
-def _matrix_legend(groups: list[str], left: float, top: float) -> list[str]:
-    body = []
-    for index, group in enumerate(["all", *groups]):  # two columns
-        style = group_style(group)
-        lx, ly = left + (index % 2) * 280, top + 14 + (index // 2) * 30
-        body.append(marker(style["shape"], lx + 8, ly, style["colour"], size=7))
-        body.append(_text(lx + 24, ly + 5, f"{style['label']} ({style['shape_name']})", anchor="start", size=13))
-    return body
-
-
-def _matrix_axes(plot: _Plot, height: float) -> list[str]:
-    body, low, high = [], plot.low, plot.high
-    step = 0.5 if high - low > 1.5 else 0.25
-    value = low
-    while value <= high + 1e-9:
-        body.append(plot.line(value, low, value, high, GRID))
-        body.append(plot.line(low, value, high, value, GRID))
-        body.append(_text(plot.x(value), plot.top + plot.side + 20, f"{value:g}", size=12, colour=MUTED))
-        body.append(_text(plot.left - 10, plot.y(value) + 4, f"{value:g}", anchor="end", size=12, colour=MUTED))
-        value += step
-    middle = plot.top + plot.side / 2
-    body.append(_text(plot.left + plot.side / 2, height - 12,
-                      f"Mean usefulness (scale 1 to 5; axes show {low:g} to {high:g})", size=13))
-    body.append(
-        f'<text x="16" y="{middle:.1f}" text-anchor="middle" font-size="13" fill="{TEXT}" '
-        f'transform="rotate(-90 16 {middle:.1f})">Mean likelihood of use (scale 1 to 5; axes show {low:g} to {high:g})</text>'
-    )
-    body.append(_text(plot.left + plot.side - 6, plot.top + 16, "Valued and would be used", anchor="end", size=12,
-                      colour=MUTED))
-    return body
-
-
-def _matrix_points(plot: _Plot, points: list[dict], groups: list[str], group_intervals: bool) -> list[str]:
-    spokes, whiskers, markers, labels = [], [], [], []
-    for point in points:
-        overall = point.get("overall")
-        for group in groups:
-            values = point["groups"].get(group)
-            if not values:
-                continue
-            u, u_ci, v, v_ci = values
-            style = group_style(group)
-            if overall:
-                spokes.append(plot.line(overall[0], overall[1], u, v, MUTED))
-            if group_intervals:
-                whiskers += plot.whiskers(u, v, u_ci, v_ci, style["colour"])
-            markers.append(marker(style["shape"], plot.x(u), plot.y(v), style["colour"], size=5))
-        if overall:
-            u, v = overall[:2]
-            if len(overall) > 2:
-                whiskers += plot.whiskers(u, v, overall[2], overall[3], TEXT)
-            labels.append(marker("ring", plot.x(u), plot.y(v), "#ffffff", size=10))
-            labels.append(_text(plot.x(u), plot.y(v) + 4, str(point["number"]), size=11, weight="bold"))
-    return spokes + whiskers + markers + labels
-
-
-def priority_matrix_chart(chart_id: str, title: str, description: str, points: list[dict], groups: list[str],
-                          group_intervals: bool = False):
-    """Scatter of mean usefulness (x) against mean likelihood of use (y), both 1 to 5.
-
-    points: {"number", "overall": (u, l) or None, "groups": {group: (u, u_ci, l, l_ci)}}.
-    Each area's overall point is a numbered white circle with its intervals; its group points
-    are joined to it by a thin line, so long spokes show where groups part ways. The groups'
-    own intervals are drawn when one group is shown (with all four they hide each other).
-    Both axes show the same range, zoomed to the means plotted.
-    """
-    size, margin_l, margin_b, margin_t, legend_h = 640, 64, 56, 16, 34 * ((len(groups) + 1 + 1) // 2)
-    side = size - margin_l - 24
-    height = margin_t + legend_h + side + margin_b
-    plot = _Plot(margin_l, margin_t + legend_h, side, *axis_range(points))
-    body = [*_matrix_legend(groups, margin_l, margin_t), *_matrix_axes(plot, height),
-            *_matrix_points(plot, points, groups, group_intervals)]
-    return _svg(chart_id, title, description, size, height, body)
-
-
-# --- Figures of the analysis pages --------------------------------------------------------------

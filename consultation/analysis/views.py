@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from coe.cache import get_or_compute
-from consultation.analysis import charts, exports, figures, rankings
+from consultation.analysis import charts, exports, figures, option_figures, rankings
 from consultation.analysis.filters import analysis_filter
 from consultation.analysis.scope import CAUTION_BELOW
 from ideas.models import FocusArea
+from models_of_delivery.models import DeliveryOption
 
 VIEW_PERMISSION = "analysis.view_analysis"
 EXPORT_PERMISSION = "analysis.export_data"
@@ -61,7 +62,8 @@ def _render(request, template, page, filterset, **context):
 @_needs(VIEW_PERMISSION)
 def overview(request):
     filterset = analysis_filter(request)
-    numbers = _cached(request, "overview", figures.overview, filterset.scope)
+    numbers = _cached(request, "overview", lambda scope: {
+        **figures.overview(scope), "paper_parts": option_figures.paper_part_comments(scope)}, filterset.scope)
     return _render(request, "analysis/overview.html", "overview", filterset,
                    figures=numbers, charts=charts.overview_charts(numbers, filterset.scope))
 
@@ -73,6 +75,23 @@ def focus_area(request, slug):
     numbers = _cached(request, f"area-{area.pk}", rankings.focus_area_analysis, filterset.scope, area)
     return _render(request, "analysis/focus_area.html", "ranking", filterset, area=area, figures=numbers,
                    charts=charts.focus_area_charts(numbers, area))
+
+
+@_needs(VIEW_PERMISSION)
+def options(request):
+    filterset = analysis_filter(request)
+    numbers = _cached(request, "options", option_figures.options_analysis, filterset.scope)
+    return _render(request, "analysis/options.html", "options", filterset, figures=numbers,
+                   chart=charts.options_comparison_chart(numbers["options"]))
+
+
+@_needs(VIEW_PERMISSION)
+def option(request, slug):
+    option = get_object_or_404(DeliveryOption, slug=slug)
+    filterset = analysis_filter(request)
+    numbers = _cached(request, f"option-{option.pk}", option_figures.option_analysis, filterset.scope, option)
+    return _render(request, "analysis/option.html", "options", filterset, option=option, figures=numbers,
+                   charts=charts.option_charts(numbers["summary"], option))
 
 
 @_needs(VIEW_PERMISSION)
@@ -109,7 +128,8 @@ def matrix(request):
     filterset = analysis_filter(request)
     rows = _cached(request, "matrix", rankings.priority_matrix, filterset.scope)
     return _render(request, "analysis/matrix.html", "matrix", filterset, rows=rows,
-                   chart=charts.matrix_chart(rows, filterset.scope), groups=charts.matrix_legend(filterset.scope))
+                   chart=charts.matrix_chart(rows, filterset.scope), groups=charts.matrix_legend(filterset.scope),
+                   few_answers=charts.few_answers(rows))
 
 
 @_needs(EXPORT_PERMISSION)

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from ideas.paper import PaperPart
+
 
 class ReflectionKind(models.TextChoices):
     ENTHUSIASTIC = "enthusiastic", "I'm enthusiastic about this"
@@ -45,7 +47,7 @@ def visible_q(viewer, prefix: str = "") -> models.Q:
 
 
 class Comment(models.Model):
-    """A comment or a reply on a focus area, an idea or a delivery option.
+    """A comment or a reply on a focus area, an idea, a delivery option or a part of the paper.
 
     Catalogue comments always carry their focus area (also when they are on one of its
     ideas) so that counts per focus area are one grouped query.
@@ -69,6 +71,10 @@ class Comment(models.Model):
     delivery_option = models.ForeignKey(
         "models_of_delivery.DeliveryOption", on_delete=models.PROTECT, null=True, blank=True,
         related_name="comments",
+    )
+    paper_part = models.CharField(
+        max_length=40, choices=PaperPart.choices, blank=True,
+        help_text="The part of the paper a comment is about, when it is not a focus area, idea or option.",
     )
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies"
@@ -116,8 +122,11 @@ class Comment(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    models.Q(focus_area__isnull=False, delivery_option__isnull=True)
-                    | models.Q(focus_area__isnull=True, idea__isnull=True, delivery_option__isnull=False)
+                    models.Q(focus_area__isnull=False, delivery_option__isnull=True, paper_part="")
+                    | models.Q(focus_area__isnull=True, idea__isnull=True, delivery_option__isnull=False,
+                               paper_part="")
+                    | models.Q(focus_area__isnull=True, idea__isnull=True, delivery_option__isnull=True,
+                               paper_part__in=PaperPart.values)
                 ),
                 name="comment_has_one_subject",
             ),
@@ -140,6 +149,11 @@ class Comment(models.Model):
                 condition=models.Q(parent__isnull=True, delivery_option__isnull=False),
                 name="comment_option_threads",
             ),
+            models.Index(
+                "paper_part", models.F("created_at").desc(), models.F("id").desc(),
+                condition=models.Q(parent__isnull=True) & ~models.Q(paper_part=""),
+                name="comment_part_threads",
+            ),
             models.Index(fields=["parent", "created_at"], name="consultatio_parent__e66aa0_idx"),
             models.Index(fields=["state", "created_at"], name="consultatio_state_a76738_idx"),
         ]
@@ -152,7 +166,10 @@ class Comment(models.Model):
 
     @property
     def subject(self):
-        return self.idea or self.focus_area or self.delivery_option
+        """What the comment is about: an idea, a focus area, a delivery option or a part of
+        the paper (each has a `title` and a `get_absolute_url()`)."""
+        return self.idea or self.focus_area or self.delivery_option or (
+            PaperPart(self.paper_part) if self.paper_part else None)
 
     @property
     def is_withdrawn(self) -> bool:

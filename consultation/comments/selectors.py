@@ -21,13 +21,16 @@ def comments_visible_to(viewer):
     return _with_author(Comment.objects.visible_to(viewer))
 
 
-def subject_filter(*, focus_area=None, idea=None, delivery_option=None) -> dict:
+def subject_filter(*, focus_area=None, idea=None, delivery_option=None, paper_part="") -> dict:
     """The columns that name one subject's own comments (an idea's are not its area's)."""
-    return {
+    columns = {
         "focus_area_id": focus_area.pk if focus_area else None,
         "idea_id": idea.pk if idea else None,
         "delivery_option_id": delivery_option.pk if delivery_option else None,
     }
+    if paper_part:
+        columns["paper_part"] = str(paper_part)
+    return columns
 
 
 def _threads(viewer, subject, order_by=None):
@@ -75,13 +78,15 @@ def thread_count(viewer, subject) -> int:
     return public + own_private
 
 
-def discussion(*, viewer, focus_area=None, idea=None, delivery_option=None, order="newest", page_number=1):
+def discussion(*, viewer, focus_area=None, idea=None, delivery_option=None, paper_part="", order="newest",
+               page_number=1):
     """One page of top-level comments on a subject, each with its visible replies.
 
     A top-level comment that is not visible (withdrawn, hidden) still appears as a
     placeholder when replies hang from it, so the replies stay readable.
     """
-    subject = subject_filter(focus_area=focus_area, idea=idea, delivery_option=delivery_option)
+    subject = subject_filter(focus_area=focus_area, idea=idea, delivery_option=delivery_option,
+                             paper_part=paper_part)
     threads = _threads(viewer, subject, ORDERS.get(order, ORDERS["newest"])).prefetch_related(
         Prefetch("replies", queryset=comments_visible_to(viewer).order_by("created_at"))
     )

@@ -11,15 +11,21 @@ from django.urls import reverse
 
 from coe.cache import get_or_compute
 from coe.emails import absolute
-from consultation.analysis import figures
+from consultation.analysis import figures, option_figures
 from consultation.analysis.scope import Scope
 from consultation.comments.models import Comment
 from consultation.moderation.selectors import moderation_queue, reported_comments
 from ideas.models import FocusArea, Idea
+from models_of_delivery.models import DeliveryOption
 
 BUSY_AREAS_SHOWN = 3
 COMMENTS_PER_BUSY_AREA = 3
 TOP_FLAGGED = 5
+
+
+def counts_text(counts: list[int]) -> str:
+    """How many people gave each score, in words: "0, 1, 2, 1 and 0 people gave 1 to 5"."""
+    return f"{', '.join(str(n) for n in counts[:-1])} and {counts[-1]} people gave 1 to 5"
 
 
 @dataclass
@@ -34,6 +40,31 @@ class AreaSummary:
     usefulness_counts: list[int] = field(default_factory=lambda: [0] * 5)
     likelihood_counts: list[int] = field(default_factory=lambda: [0] * 5)
     recent_comments: list = field(default_factory=list)
+
+    @property
+    def usefulness_text(self) -> str:
+        return counts_text(self.usefulness_counts)
+
+    @property
+    def likelihood_text(self) -> str:
+        return counts_text(self.likelihood_counts)
+
+
+@dataclass
+class OptionWeek:
+    """A delivery option in the week: its rating so far and the change on the week before."""
+
+    option: DeliveryOption
+    respondents: int = 0
+    mean: float | None = None
+    change: float | None = None
+    counts: list[int] = field(default_factory=lambda: [0] * 5)
+    new_comments: int = 0
+
+    @property
+    def counts_text(self) -> str:
+        """How many gave 1, 2, 3, 4 and 5, in words a plain-text email can show."""
+        return counts_text(self.counts)
 
 
 @dataclass
@@ -54,6 +85,8 @@ class DesignTeamDigest:
     reported: int
     admin_queue_url: str
     admin_reported_url: str
+    options: list[OptionWeek] = field(default_factory=list)
+    paper_parts: list[dict] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -101,6 +134,20 @@ def _top_flagged(until: Scope, week: Scope) -> list[tuple[Idea, int, int]]:
             for idea_id, tally in ranked]
 
 
+def _options(until: Scope, before: Scope, week: Scope) -> list[OptionWeek]:
+    now, earlier = option_figures.option_summaries(until), option_figures.option_summaries(before)
+    comments = option_figures.comment_counts(week, "delivery_option_id")
+    rows = []
+    for option in DeliveryOption.objects.order_by("position", "title"):
+        overall = (now.get(option.pk) or option_figures.OptionSummary()).overall
+        previous = (earlier.get(option.pk) or option_figures.OptionSummary()).overall
+        rows.append(OptionWeek(option=option, respondents=overall.n, mean=_rounded(overall.mean),
+                               change=_change(overall.mean, previous.mean),
+                               counts=[overall.people[value] for value in range(1, 6)],
+                               new_comments=comments.get(option.pk, {}).get("public", 0)))
+    return rows
+
+
 def build_design_team_digest(period_start: date, consultation=None) -> DesignTeamDigest:
     """Everything the design team's weekly email says, in a fixed number of queries."""
     period_end = period_start + timedelta(days=6)
@@ -116,13 +163,16 @@ def build_design_team_digest(period_start: date, consultation=None) -> DesignTea
     if busy:
         _recent_comments(busy, week)
 
+    options = _options(until, before, week)
+    paper_parts = [row for row in option_figures.paper_part_comments(week) if row["public"]]
     coverage_now, coverage_before = figures.council_coverage(until), figures.council_coverage(before)
     queue = reverse("admin:comments_comment_changelist")
     return DesignTeamDigest(
         period_start=period_start,
         period_end=period_end,
         new_responses=figures.respondent_totals(week)[figures.ALL].people,
-        new_comments=sum(a.new_comments for a in areas.values()),
+        new_comments=(sum(a.new_comments for a in areas.values()) + sum(o.new_comments for o in options)
+                      + sum(row["public"] for row in paper_parts)),
         areas=list(areas.values()),
         busy_areas=busy,
         top_flagged=_top_flagged(until, week),
@@ -135,6 +185,8 @@ def build_design_team_digest(period_start: date, consultation=None) -> DesignTea
         reported=reported_comments().count(),
         admin_queue_url=absolute(queue + "?state=pending"),
         admin_reported_url=absolute(queue + "?reported=yes"),
+        options=options,
+        paper_parts=paper_parts,
     )
 
 

@@ -160,7 +160,7 @@ class CommentAdmin(admin.ModelAdmin):
             return f"{comment.idea.title} ({comment.focus_area.title})"
         if comment.delivery_option_id:
             return f"{comment.delivery_option.title} (delivery option)"
-        return comment.focus_area.title if comment.focus_area_id else ""
+        return comment.focus_area.title if comment.focus_area_id else comment.get_paper_part_display()
 
     @admin.display(description="Author", ordering="author__display_name")
     def author_name(self, comment):

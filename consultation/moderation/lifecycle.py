@@ -98,7 +98,7 @@ def _record(comment, to_state, *, moderator=None, reason="", held_reason=None, h
 
 def comment_create(
     *, author, consultation, focus_area=None, idea=None, delivery_option=None, parent=None, body,
-    reflection_kind="", submission_key: uuid.UUID,
+    reflection_kind="", submission_key: uuid.UUID, paper_part="",
 ) -> tuple[Comment, bool]:
     """Creates a comment or reply once per submission key: a resent form returns the first."""
     ensure_open(consultation)
@@ -106,12 +106,13 @@ def comment_create(
         # One level of replies: a reply to a reply joins its thread.
         parent = parent.parent or parent
         focus_area, idea, delivery_option = parent.focus_area, parent.idea, parent.delivery_option
+        paper_part = parent.paper_part
     reason, kinds = hold_reason(author, body)
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
                 author=author, focus_area=focus_area, idea=idea, delivery_option=delivery_option,
-                parent=parent, body=body, reflection_kind=reflection_kind,
+                paper_part=paper_part, parent=parent, body=body, reflection_kind=reflection_kind,
                 submission_key=submission_key, state=Comment.State.PENDING if reason else Comment.State.PUBLISHED,
                 held_reason=reason, held_kinds=" ".join(kinds),
             )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consultation.moderation import views
+from consultation.moderation import paper_views, views
 
 urlpatterns = [
     path("comments/<int:pk>/reply/", views.reply, name="reply"),
@@ -11,4 +11,6 @@ urlpatterns = [
     path("delivery-options/<slug:slug>/comments/", views.comment_on_delivery_option,
          name="comment_on_delivery_option"),
     path("ideas/<slug:area_slug>/<slug:slug>/comments/", views.comment_on_idea, name="comment_on_idea"),
+    path("paper/", paper_views.paper_feedback, name="paper"),
+    path("paper/<slug:part>/comments/", paper_views.comment_on_paper_part, name="comment_on_paper_part"),
 ]

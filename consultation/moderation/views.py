@@ -43,11 +43,11 @@ def _tell_author(request, comment, action: str) -> None:
         messages.info(request, message)
 
 
-def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, parent=None):
+def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, parent=None, paper_part=""):
     retry_after = rate_limit_consume(request, "comment")
     if retry_after is not None:
         return too_many_requests(request, retry_after)
-    subject = idea or focus_area or delivery_option or parent.subject
+    subject = idea or focus_area or delivery_option or paper_part or parent.subject
     if form.is_from_a_bot():
         # Answer as a held comment would, so the bot learns nothing; nothing is stored.
         logger.warning("Honeypot filled: comment by account %s discarded", request.user.pk)
@@ -57,7 +57,7 @@ def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, 
         return _render_comment_form(request, form, subject=subject, parent=parent, status=400)
     comment, created = lifecycle.comment_create(
         author=request.user, consultation=current_consultation(), focus_area=focus_area, idea=idea,
-        delivery_option=delivery_option, parent=parent, body=form.cleaned_data["body"],
+        delivery_option=delivery_option, paper_part=paper_part, parent=parent, body=form.cleaned_data["body"],
         reflection_kind=form.cleaned_data["reflection_kind"], submission_key=form.cleaned_data["submission_key"],
     )
     if created:

@@ -23,6 +23,8 @@ def _subject(comment) -> dict:
         return {"kind": "idea", "title": comment.idea.title, "focus_area": comment.focus_area.title}
     if comment.delivery_option_id:
         return {"kind": "delivery option", "title": comment.delivery_option.title}
+    if comment.paper_part:
+        return {"kind": "part of the paper", "title": comment.get_paper_part_display()}
     return {"kind": "focus area", "title": comment.focus_area.title}
 
 

@@ -142,7 +142,7 @@ def test_reflection_kinds_count_all_and_public_comments(consultation, area):
     CommentFactory(focus_area=area, reflection_kind="enthusiastic")
     CommentFactory(focus_area=area, reflection_kind="enthusiastic", state=Comment.State.PENDING)
     CommentFactory(focus_area=area, reflection_kind="disagree", withdrawn_at=timezone.now())
-    rows = {row["kind"]: row for row in rankings.reflection_kinds(Scope(), area)}
+    rows = {row["kind"]: row for row in rankings.reflection_kinds(Scope(), focus_area=area)}
     assert (rows["I'm enthusiastic about this"]["written"], rows["I'm enthusiastic about this"]["public"]) == (2, 1)
     assert (rows["I disagree with this"]["written"], rows["I disagree with this"]["public"]) == (1, 0)
 

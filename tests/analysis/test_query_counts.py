@@ -8,9 +8,12 @@ from django.utils import timezone
 
 from consultation.comments.models import Comment
 from consultation.people.roles import Role
-from consultation.responses.models import FocusAreaScore, IdeaFlag, Response
+from consultation.responses.models import FocusAreaScore, IdeaFlag, OptionRating, Response
 from ideas.models import FocusArea, Idea
+from ideas.paper import PaperPart
+from models_of_delivery.models import Consideration, DeliveryOption
 from tests.factories import CommentFactory, UserFactory
+from tests.models_of_delivery.conftest import load_if_empty
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -20,6 +23,8 @@ URLS = [
     reverse("analysis:matrix"),
     reverse("analysis:focus_area", args=["improving-data-quality"]),
     reverse("analysis:exports"),
+    reverse("analysis:options"),
+    reverse("analysis:option", args=["local-authority-hosting"]),
 ]
 WEIGHTINGS = [{}, {"weighting": "council", "region": "London", "date_from": "2020-01-01"}]
 
@@ -50,6 +55,22 @@ def add_feedback(consultation, councils, people: int, seed: int):
     IdeaFlag.objects.bulk_create(
         IdeaFlag(response=response, idea=idea) for response in responses for idea in rng.sample(ideas, 3)
     )
+    options, considerations = list(DeliveryOption.objects.all()), list(Consideration.objects.all())
+    OptionRating.objects.bulk_create(
+        OptionRating(response=response, option=option, score=rng.randint(1, 5),
+                     reason=rng.choice(["", "Because it fits", "Call 07700 900123"]))
+        for response in responses for option in options
+    )
+    for response in responses:
+        response.important_considerations.set(rng.sample(considerations, 2))
+    Comment.objects.bulk_create(
+        CommentFactory.build(author=rng.choice(users), delivery_option=rng.choice(options), focus_area=None)
+        for _ in range(people)
+    )
+    Comment.objects.bulk_create(
+        CommentFactory.build(author=rng.choice(users), paper_part=rng.choice(PaperPart.values), focus_area=None)
+        for _ in range(people)
+    )
     Comment.objects.bulk_create(
         CommentFactory.build(author=rng.choice(users), focus_area=rng.choice(areas),
                              reflection_kind=rng.choice(["", "unsure", "general"]),
@@ -68,12 +89,13 @@ def queries_for(client, url, params, django_assert_max_num_queries):
 @pytest.mark.parametrize("params", WEIGHTINGS)
 def test_analysis_pages_run_a_fixed_number_of_queries(client, consultation, catalogue, local_authorities,
                                                      exporter, params, django_assert_max_num_queries):
+    load_if_empty()
     client.force_login(exporter)
     councils = list(local_authorities[:20])
     add_feedback(consultation, councils, people=10, seed=1)
     small = {url: queries_for(client, url, params, django_assert_max_num_queries) for url in URLS}
     add_feedback(consultation, list(local_authorities), people=300, seed=2)
-    assert Response.objects.count() == 310 and Comment.objects.count() == 930
+    assert Response.objects.count() == 310 and Comment.objects.count() == 930 + 2 * 310
     large = {url: queries_for(client, url, params, django_assert_max_num_queries) for url in URLS}
     assert large == small
     print(f"queries per page {params or '(raw)'}: {large}")

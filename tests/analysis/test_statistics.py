@@ -26,11 +26,19 @@ def test_median_of_an_even_number_is_halfway_between_the_middle_two():
     assert Distribution.of([4, 4, 4, 1]).median == 4
 
 
-def test_no_interval_from_one_answer_and_a_zero_width_one_when_all_agree():
+def test_no_interval_below_five_answers_and_a_zero_width_one_when_all_agree():
     assert Distribution.of([4]).ci is None
+    assert Distribution.of([2, 4, 5, 1]).ci is None
     assert Distribution.of([]).mean is None
     assert Distribution.of([]).median is None
-    assert Distribution.of([5, 5, 5]).ci == (5, 5)
+    assert Distribution.of([5, 5, 5, 5, 5]).ci == (5, 5)
+
+
+def test_the_interval_is_cut_to_the_scale():
+    # mean 1.8, s = √3.2: the t interval runs from about −0.42 to 4.02; a mean cannot be below 1
+    low, high = Distribution.of([1, 1, 1, 1, 5]).ci
+    assert low == 1
+    assert high == pytest.approx(1.8 + 2.776 * math.sqrt(3.2) / math.sqrt(5), abs=1e-3)
 
 
 @pytest.mark.parametrize(("df", "expected"), [(1, 12.706), (4, 2.776), (30, 2.042), (40, 2.021), (60, 2.000), (120, 1.980), (10_000, 1.960)])

@@ -392,3 +392,36 @@ def test_the_design_team_digest_is_built_once_for_all_staff(monkeypatch, areas):
     send_weekly_digests(WEEK.isoformat())
     assert builds == [WEEK]
     assert sorted(m.to[0] for m in mail.outbox) == ["staff0@example.org", "staff1@example.org", "staff2@example.org"]
+
+
+def test_design_team_digest_has_the_options_week_on_week_and_the_paper_parts(consultation, areas, staff):
+    from django.template.loader import render_to_string
+
+    from consultation.responses.models import OptionRating
+    from ideas.paper import PaperPart
+    from models_of_delivery.models import DeliveryOption
+    from tests.models_of_delivery.conftest import load_if_empty
+
+    load_if_empty()
+    option = DeliveryOption.objects.get(slug="local-authority-hosting")
+    before, during = at(WEEK - timedelta(days=3)), at(WEEK + timedelta(days=2))
+    for when, score in [(before, 2), (during, 4), (during, 5)]:
+        response = submit(UserFactory(), consultation, when, {})
+        OptionRating.objects.create(response=response, option=option, score=score, reason="")
+    CommentFactory(delivery_option=option, created_at=during)
+    CommentFactory(paper_part=PaperPart.MISSING_SYSTEM, created_at=during, body="Nothing on data sharing")
+    CommentFactory(paper_part=PaperPart.COST, created_at=during, state=Comment.State.PENDING)
+
+    digest = design_team.build_design_team_digest(WEEK)
+
+    row = next(r for r in digest.options if r.option == option)
+    assert (row.respondents, row.mean, row.change, row.new_comments) == (3, 3.67, 1.67, 1)
+    assert row.counts == [0, 1, 0, 1, 1]
+    assert [(r["part"], r["public"]) for r in digest.paper_parts] == [(PaperPart.MISSING_SYSTEM, 1)]
+    assert digest.new_comments == 2  # the option's and the paper part's; the pending one waits
+
+    text = render_to_string("emails/digest_design_team.txt", {"digest": digest, "site_url": "https://x.example"})
+    assert "Local authority hosting: 3 respondents; mean 3.67 (+1.67); 1 new comments" in text
+    assert "0, 1, 0, 1 and 1 people gave 1 to 5" in text
+    assert "Something missing from how our system works: 1  https://x.example/paper/missing-how-our-system-works/" in text
+    assert "[" not in text  # no Python lists

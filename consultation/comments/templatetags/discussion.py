@@ -1,4 +1,4 @@
-"""The discussion under a focus area, an idea or a delivery option, for the catalogue's and
+"""The discussion under a focus area, an idea, a delivery option or a part of the paper, for the catalogue's and
 the delivery models' pages: they load this tag instead of importing the comments app."""
 
 from django import template
@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.inclusion_tag("consultation/_discussion.html", takes_context=True)
 def discussion(context, *, subject_title, comment_url, follow_url="", focus_area=None, idea=None,
-               delivery_option=None):
+               delivery_option=None, paper_part=""):
     request = context["request"]
     order = request.GET.get("order", "newest")
     order = order if order in selectors.ORDERS else "newest"
@@ -24,6 +24,7 @@ def discussion(context, *, subject_title, comment_url, follow_url="", focus_area
         "official_responses": selectors.official_responses_for(focus_area) if on_focus_area else [],
         "comments_page": selectors.discussion(
             viewer=request.user, focus_area=focus_area, idea=idea, delivery_option=delivery_option,
+            paper_part=paper_part,
             order=order, page_number=request.GET.get("page", 1),
         ),
         "order": order,
