@@ -44,7 +44,7 @@ LICENCE = {
 # --- Published comments --------------------------------------------------------------------
 
 COMMENT_VALUES = (
-    "pk", "created_at", "focus_area__slug", "idea__slug", "delivery_option__slug", "parent_id",
+    "pk", "created_at", "focus_area__slug", "idea__slug", "delivery_option__slug", "paper_part", "parent_id",
     "reflection_kind", "body", "author__role", "author__organisation__kind",
     "author__organisation__name", "author__organisation__region",
 )
@@ -55,28 +55,31 @@ def published_comments(scope: Scope | None = None):
     return Comment.objects.public().filter((scope or Scope()).comments_q())
 
 
-def subject_key(area: str | None, idea: str | None, option: str | None) -> str:
+def subject_key(area: str | None, idea: str | None, option: str | None, part: str = "") -> str:
     """What a comment is about, as the API's `subject` filter spells it."""
     if idea:
         return f"idea:{area}/{idea}"
     if area:
         return f"focus-area:{area}"
+    if part:
+        return f"part:{part}"
     return f"option:{option}"
 
 
 def comment_record(row: tuple) -> dict | None:
     """One published comment as open data, or None when screening withholds its text."""
-    (pk, created, area, idea, option, parent, kind, body, role, org_kind, org_name, region) = row
+    (pk, created, area, idea, option, part, parent, kind, body, role, org_kind, org_name, region) = row
     if personal_data_reasons(body):
         return None
     in_council = org_kind == Organisation.Kind.LOCAL_AUTHORITY
     return {
         "id": pk,
         "date": timezone.localtime(created).date().isoformat(),
-        "subject": subject_key(area, idea, option),
+        "subject": subject_key(area, idea, option, part),
         "focus_area": area,
         "idea": idea,
         "delivery_option": option,
+        "paper_part": part or None,
         "reply_to": parent,
         "reflection_kind": kind or None,
         "text": body,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from consultation.analysis import open_data
+from ideas.paper import PaperPart
 
 # What a comment can be about, as the `subject` filter spells it: a pattern for the key and
 # the filter it stands for. A new kind of subject is one line here.
@@ -19,6 +20,7 @@ SUBJECTS = {
     "idea": (r"[-a-z0-9]+/[-a-z0-9]+",
              lambda key: Q(focus_area__slug=key.split("/")[0], idea__slug=key.split("/")[1])),
     "option": (r"[-a-z0-9]+", lambda key: Q(delivery_option__slug=key)),
+    "part": ("(" + "|".join(PaperPart.values) + ")", lambda key: Q(paper_part=key)),
 }
 SUBJECT_PATTERN = "^(" + "|".join(f"{kind}:{pattern}" for kind, (pattern, _) in SUBJECTS.items()) + ")$"
 

@@ -5,6 +5,7 @@ from consultation.analysis import open_data
 from consultation.analysis.open_data import MIN_PEOPLE, Table
 from consultation.comments.models import ReflectionKind
 from consultation.people.roles import RoleGroup
+from ideas.paper import PaperPart
 
 SLUG = {"pattern": "^[-a-z0-9]+$"}
 REQUIRED = {"required": True}
@@ -29,11 +30,13 @@ TABLES = [
         [
             ("id", "integer", "The comment's number; its page is /comments/<id>/.", REQUIRED),
             ("date", "date", "The day it was written (Europe/London).", REQUIRED),
-            ("subject", "string", "What it is about: focus-area:<slug>, idea:<focus area>/<idea> or option:<slug>.",
+            ("subject", "string", "What it is about: focus-area:<slug>, idea:<focus area>/<idea>, option:<slug> or part:<key>.",
              REQUIRED),
             ("focus_area", "string", "The focus area's slug (see focus-areas), for comments on a focus area or its ideas.", SLUG),
             ("idea", "string", "The idea's slug (see ideas; unique within its focus area).", SLUG),
             ("delivery_option", "string", "The delivery option's slug (see delivery-options).", SLUG),
+            ("paper_part", "string", "The part of the consultation paper it is about, for comments on one: "
+             + ", ".join(PaperPart.values) + ".", {"enum": list(PaperPart.values)}),
             ("reply_to", "integer", "The id of the comment this replies to; empty for a new thread.", {}),
             ("reflection_kind", "string", "How the author framed it, if they chose: " + ", ".join(ReflectionKind.values) + ".",
              {"enum": list(ReflectionKind.values)}),

@@ -67,6 +67,7 @@ class Comment(Schema):
     focus_area: str | None
     idea: str | None = Field(description="The idea's slug (unique within `focus_area`).")
     delivery_option: str | None
+    paper_part: str | None = Field(description="The part of the paper it is about (see the documentation's list).")
     reply_to: int | None = Field(description="The comment it replies to.")
     reflection_kind: ReflectionKindValue | None
     text: str

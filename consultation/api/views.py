@@ -11,6 +11,7 @@ from consultation.api import data_package
 from consultation.api.comments import SUBJECTS
 from consultation.api.http import public_read
 from consultation.comments.models import ReflectionKind
+from ideas.paper import PaperPart
 
 CSV = "text/csv; charset=utf-8"
 
@@ -20,6 +21,7 @@ def documentation(request):
     return render(request, "api/documentation.html", {
         "subjects": list(SUBJECTS),
         "reflection_kinds": ReflectionKind.choices,
+        "paper_parts": PaperPart.values,
         "min_people": open_data.MIN_PEOPLE,
     })
 

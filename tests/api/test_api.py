@@ -80,6 +80,15 @@ def test_only_published_comments_appear_and_screening_withholds_and_counts(clien
     assert [c["text"] for c in all_pages(client)[0]] == texts
 
 
+def test_comments_on_a_part_of_the_paper_are_found_by_their_part(client, world):
+    CommentFactory(paper_part="cost", body="Costs need a section of their own.")
+    found = get(client, "comments", subject="part:cost")["results"]
+    assert [(c["text"], c["subject"], c["paper_part"]) for c in found] == [
+        ("Costs need a section of their own.", "part:cost", "cost")]
+    assert get(client, "comments", subject="part:value")["results"] == []
+    assert client.get(reverse("api:comments"), {"subject": "part:not-a-part"}).status_code == 400
+
+
 def test_filters_by_subject_kind_and_date(client, world):
     area, idea, option = world["area"], world["idea"], world["option"]
     texts = lambda **params: [c["text"] for c in get(client, "comments", **params)["results"]]  # noqa: E731
