@@ -66,6 +66,10 @@ def declare_schedules(sender, **kwargs):
             "task": "consultation.tasks.send_waiting_notices",
             "schedule": crontab(minute="*/10"),
         },
+        "waiting-account-emails": {
+            "task": "coe.tasks.send_waiting_account_emails",
+            "schedule": crontab(minute="*"),
+        },
         "waiting-digests": {
             "task": "consultation.tasks.send_waiting_digests",
             "schedule": crontab(minute="*/10"),

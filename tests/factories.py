@@ -338,3 +338,12 @@ class DigestDeliveryFactory(factory.django.DjangoModelFactory):
     kind = DigestDelivery.Kind.FOLLOWERS
     period_start = date(2026, 11, 16)  # a Monday
     recipient = factory.SubFactory(UserFactory)
+
+
+class OutgoingEmailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coe.OutgoingEmail"
+
+    to = factory.Sequence(lambda n: f"someone{n}@example.org")
+    subject = "Confirm your email address"
+    body = "Follow the link to confirm your email address."

@@ -1,5 +1,7 @@
-"""allauth's adapter, for three behaviours (settings.ACCOUNT_ADAPTER):
+"""allauth's adapter, for four behaviours (settings.ACCOUNT_ADAPTER):
 
+- Account emails go through the outbox (coe/outbox.py): a hung or failing mail server or a
+  missing broker never holds up a sign-up or a reset, and nothing is lost.
 - The client's address is the one ALLAUTH_TRUSTED_PROXY_COUNT says (allauth's own rule);
   a request whose X-Forwarded-For is shorter than that falls back to the socket's address
   instead of a 500.
@@ -16,12 +18,19 @@ import logging
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.internal import ratelimit
 from allauth.core.internal.httpkit import clean_client_ip
+from celery import current_app
 from django.contrib.auth.hashers import make_password
+from django.contrib.sites.shortcuts import get_current_site
 from django.core import signing
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import transaction
 from django.utils.crypto import get_random_string
+
+from coe import outbox
+from coe.tasks import send_account_email
 
 logger = logging.getLogger(__name__)
 KNOWN_DEVICE_COOKIE = "coe_known_device"
@@ -79,6 +88,18 @@ class AccountAdapter(DefaultAccountAdapter):
             "value": known_device_value(user.email), "max_age": KNOWN_DEVICE_MAX_AGE, "path": "/accounts/",
             "secure": request.is_secure(), "httponly": True, "samesite": "Lax",
         })]
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Through the outbox: the request stores the email; a worker sends it. Run in-process
+        (eager tasks, a laptop and the tests) it goes at once, as before."""
+        request = allauth_context.request
+        message = self.render_mail(template_prefix, email, {
+            "request": request, "email": email, "current_site": get_current_site(request), **context})
+        for email_id in outbox.outgoing_email_store(message):
+            if current_app.conf.task_always_eager:
+                outbox.outgoing_email_send(email_id)
+            else:
+                transaction.on_commit(lambda pk=email_id: send_account_email.delay(pk), robust=True)
 
     def send_account_already_exists_mail(self, email: str) -> None:
         # A new account costs one password hash; answering for an existing one costs the same.
