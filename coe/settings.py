@@ -220,7 +220,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = 20
+# A hung mail server holds a worker this long, never a request (account emails: coe/outbox.py).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # GOV.UK Notify, with EMAIL_BACKEND=django_gov_notify.backends.NotifyEmailBackend: the key
 # and a Notify template whose subject is ((subject)) and body ((body)).
 GOVUK_NOTIFY_API_KEY = env.str("GOVUK_NOTIFY_API_KEY", default="")
