@@ -47,7 +47,8 @@ def test_readiness_answers_quickly_when_redis_is_hung(client, settings):
     settings.REDIS_URL = f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
     started = time.monotonic()
     response = client.get(reverse("readyz"))
-    assert time.monotonic() - started < 2  # one REDIS_TIMEOUT (0.3 s), not the old 1 s x retries
+    # One REDIS_TIMEOUT (0.3 s); before, 1 s with redis-py's 3 retries and backoff (~8 s). Room for load.
+    assert time.monotonic() - started < 3
     assert response.json()["checks"]["redis"] == "down" and response.status_code == 200
     listener.close()
 
