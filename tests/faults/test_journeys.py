@@ -36,7 +36,7 @@ PASSWORD = "correct-horse-battery"
 # with Redis hung, 19-31 s a moderation with it down). The server hashes passwords with the
 # tests' fast hasher (tests/faults/settings.py), so these are the faults' costs.
 BUDGET = {}
-DEFAULT_BUDGET = 1.5
+DEFAULT_BUDGET = 2.0
 
 
 def person(email, **extra):
@@ -159,12 +159,15 @@ def test_every_journey_with_redis_hung(silent_port, start_portal, smtp_sink, cas
     portal = start_portal(redis_url=f"redis://127.0.0.1:{silent_port.port}/0", smtp_port=smtp_sink.port,
                           name="fault-redis-hung")
     journal = []
+    started = time.monotonic()
     account_journeys(portal, journal, 1)
     participant_journeys(portal, journal, cast, 1)
     staff_journeys(portal, journal, cast)
     record("Redis hung", journal)
-    # The breaker: one timeout, then Redis is left alone (not one connection per call).
-    assert len(silent_port.accepted) <= 3, f"{len(silent_port.accepted)} connections to the hung Redis"
+    # The breaker: one timeout, then Redis is left alone for REDIS_RETRY_AFTER (30 s), not
+    # tried once per call (about 60 calls here).
+    allowed = 2 + int(time.monotonic() - started) // 30
+    assert len(silent_port.accepted) <= allowed, f"{len(silent_port.accepted)} connections to the hung Redis"
     mail.outbox.clear()
     sweep_and_check_each_went_once(lambda: mail.outbox, 0)
 
