@@ -45,11 +45,10 @@ class ClientAddressMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = current_client_ip.set(client_ip(request))
-        try:
-            return self.get_response(request)
-        finally:
-            current_client_ip.reset(token)
+        # Not reset afterwards: Django logs a 4xx or 5xx answer after the middleware returns,
+        # and each request sets its own address first.
+        current_client_ip.set(client_ip(request))
+        return self.get_response(request)
 
 
 class ClientAddressFilter(logging.Filter):

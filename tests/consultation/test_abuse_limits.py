@@ -279,3 +279,25 @@ def test_comment_limits_count_the_client_behind_the_proxy(settings, consultation
     assert post_comment(one, area).status_code == 302
     assert post_comment(two, area).status_code == 302
     assert_too_many_attempts_page(post_comment(one, area))
+
+
+def test_log_lines_name_the_client_behind_the_proxy(settings, consultation, participant, area):
+    from coe.middleware import ClientAddressFilter
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.CONSULTATION_RATE_LIMITS = {"comment": "1/m/user"}
+    records = []
+    handler = logging.Handler()
+    handler.addFilter(ClientAddressFilter())  # as settings.LOGGING's console handler has it
+    handler.emit = records.append
+    for name in ("coe.rate_limits", "django.request"):
+        logging.getLogger(name).addHandler(handler)
+    try:
+        client = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+        client.force_login(participant)
+        post_comment(client, area)
+        assert_too_many_attempts_page(post_comment(client, area))
+    finally:
+        for name in ("coe.rate_limits", "django.request"):
+            logging.getLogger(name).removeHandler(handler)
+    assert {r.name for r in records if r.client_ip == "203.0.113.7"} == {"coe.rate_limits", "django.request"}
