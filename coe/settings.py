@@ -109,8 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
-# Redis is optional at run time (README "Faults"): each call to it gives up after
-# REDIS_TIMEOUT seconds, and after a failure nothing tries it again for REDIS_RETRY_AFTER.
+# Redis is optional at run time (README "Faults"): short timeouts, then a circuit breaker.
 REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.3)
 REDIS_RETRY_AFTER = env.int("REDIS_RETRY_AFTER", default=30)
 if REDIS_URL:
@@ -120,10 +119,8 @@ if REDIS_URL:
             "BACKEND": "coe.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "coe",
-            "OPTIONS": {
-                "socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT,
-                "retry": Retry(NoBackoff(), 0),  # redis-py retries 3 times by default
-            },
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT,
+                        "retry": Retry(NoBackoff(), 0)},  # not redis-py's default 3 retries
         }
     }
 else:
@@ -135,9 +132,8 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 # --- Background work ------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
-# Nobody waits on a result: queuing a task must not touch the result backend (with Redis
-# down, subscribing to a result retried for ~19 s). The few tasks whose results tests and
-# operators read (ping, the beat entry points) ask for them themselves.
+# Queuing must not touch the result backend (with Redis down that retried for ~19 s); the
+# tasks whose results are read (ping, beat's entry points) ask for them themselves.
 CELERY_TASK_IGNORE_RESULT = True
 # Without a broker, run tasks in-process so a laptop needs nothing else.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
@@ -146,14 +142,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# With the broker down, a request that queues a task gives up quickly; the work is kept in
-# the database (a moderation notice, a digest row) and a periodic sweep queues it later.
-# One attempt with short timeouts, then coe.celery's breaker skips the broker for a while.
+# One quick attempt, then coe.celery's breaker skips the broker; the work waits in the database.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT, "max_retries": 0,
-}
+CELERY_BROKER_TRANSPORT_OPTIONS = {  # max_retries 0: a refused connection is not retried for 2 s
+    "socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT, "max_retries": 0}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
 CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
 CELERY_TIMEZONE = "Europe/London"
@@ -191,14 +184,11 @@ ACCOUNT_SIGNUP_FORM_CLASS = "consultation.people.forms.SignupProfileForm"
 ACCOUNT_FORMS = {"login": "consultation.people.account_forms.LoginForm"}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
-# Rate limits count by the client's real address: behind N proxies that each append to
-# X-Forwarded-For, the Nth address from the right (allauth's rule; also ours and the logs').
+# The client is the Nth address from the right of X-Forwarded-For (limits and logs).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_ADAPTER = "consultation.people.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    # allauth's defaults, spelled out so the limits are visible: per address and per account.
-    # The per-address part of login_failed skips a browser where that account signed in
-    # before (consultation/people/adapter.py), so guessing cannot lock out an office.
+    # allauth's defaults, spelled out; login_failed's per-address part skips known browsers.
     "login_failed": env.str("RATE_LIMIT_SIGN_IN_FAILURES", default="10/m/ip,5/5m/key"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
@@ -208,7 +198,6 @@ ACCOUNT_RATE_LIMITS = {
 # Our own abuse limits, in the same notation (coe/rate_limits.py): per account
 # ("user") and per address ("ip"). Over a limit gets the "too many attempts" page (429).
 CONSULTATION_RATE_LIMITS = {
-    # Signed-in actions count per account: an office behind one address shares no quota.
     "comment": env.str("RATE_LIMIT_COMMENTS", default="10/m/user,60/h/user"),
     "report": env.str("RATE_LIMIT_REPORTS", default="20/h/user"),
 }
@@ -300,7 +289,6 @@ FEEDBACK_EMAIL = env.str("FEEDBACK_EMAIL", default="coe-consultation@example.org
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Each line names the client's real address (behind the trusted proxies), or "-".
     "filters": {"client_ip": {"()": "coe.middleware.ClientAddressFilter"}},
     "formatters": {"plain": {"format": "%(levelname)s %(name)s [%(client_ip)s] %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_ip"], "formatter": "plain"}},

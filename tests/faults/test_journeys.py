@@ -179,6 +179,7 @@ def test_account_emails_with_a_failing_or_hung_mail_server(fault, own_redis, sta
     portal = start_portal(redis_url=own_redis.url, smtp_port=bad_port, name=f"fault-smtp-{fault}")
     journal = []
     account_journeys(portal, journal, 1)
+    participant_journeys(portal, journal, cast, 1)
     staff_journeys(portal, journal, cast)
     record(f"mail server {fault}", journal)
     # A worker meets the bad server: the email stays, claimed by nobody, with the error.
