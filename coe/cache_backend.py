@@ -4,7 +4,7 @@ Pages, counts and rate limits all use the cache; none of them is worth a 500 or 
 Every call has short connect and socket timeouts (REDIS_TIMEOUT). A failed call answers as
 a miss (or does nothing), opens the circuit breaker for REDIS_RETRY_AFTER seconds (no call
 reaches Redis meanwhile, so a hung Redis costs one timeout, not one per call) and is logged
-once a minute at most. The Celery app shares the breaker (coe/celery.py).
+once a minute at most. The Celery publisher has a breaker of its own (coe/celery.py).
 """
 
 import logging
@@ -53,17 +53,18 @@ class Breaker:
 _breakers: dict[str, Breaker] = {}
 
 
-def breaker_for(url: str) -> Breaker:
-    """One breaker per Redis server (host and port), shared by the cache and the broker."""
+def breaker_for(url: str, purpose: str) -> Breaker:
+    """One breaker per Redis server (host and port) and purpose ("cache" or "broker"): a slow
+    cache call must not stop tasks being queued, nor the other way round."""
     parts = urlsplit(url)
     server = f"{parts.hostname}:{parts.port or 6379}" if parts.hostname else url
-    return _breakers.setdefault(server, Breaker())
+    return _breakers.setdefault(f"{purpose}@{server}", Breaker())
 
 
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self.breaker = breaker_for(self._servers[0])
+        self.breaker = breaker_for(self._servers[0], "cache")
 
     def _safely(self, method, default, *args, **kwargs):
         if self.breaker.is_open():

@@ -29,7 +29,7 @@ class OutboxTask(Task):
     def apply_async(self, args=None, kwargs=None, **options):
         if self.app.conf.task_always_eager:
             return super().apply_async(args, kwargs, **options)
-        breaker = breaker_for(self.app.conf.broker_url or "")
+        breaker = breaker_for(self.app.conf.broker_url or "", "broker")
         if breaker.is_open():
             logger.info("Broker skipped for a while; %s%s waits for the sweep", self.name, args or "")
             return None
