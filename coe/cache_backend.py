@@ -1,12 +1,18 @@
-"""A Redis cache that fails open: when Redis is down the portal keeps serving, uncached.
+"""A Redis cache that fails open: when Redis is down or hung the portal keeps serving, uncached.
 
-Pages, counts and rate limits all use the cache; none of them is worth a 500. A failed
-call answers as a miss (or does nothing) and is logged once a minute at most.
+Pages, counts and rate limits all use the cache; none of them is worth a 500 or a slow page.
+Every call has short connect and socket timeouts (REDIS_TIMEOUT). A failed call answers as
+a miss (or does nothing), opens the circuit breaker for REDIS_RETRY_AFTER seconds (no call
+reaches Redis meanwhile, so a hung Redis costs one timeout, not one per call) and is logged
+once a minute at most. The Celery publisher has a breaker of its own (coe/celery.py).
 """
 
 import logging
+import threading
 import time
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -14,22 +20,59 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, ConnectionError, TimeoutError, OSError)
-_last_warning = 0.0
 
 
-def _warn(error):
-    global _last_warning
-    if time.monotonic() - _last_warning > 60:
-        _last_warning = time.monotonic()
-        logger.warning("Cache unavailable, serving without it: %s", error)
+class Breaker:
+    """Stops trying Redis for a while after a failure; one per process."""
+
+    def __init__(self):
+        self._opened_at = None
+        self._last_warning = 0.0
+        self._lock = threading.Lock()
+
+    def retry_after(self) -> float:
+        return getattr(settings, "REDIS_RETRY_AFTER", 30)
+
+    def is_open(self) -> bool:
+        opened = self._opened_at
+        return opened is not None and time.monotonic() - opened < self.retry_after()
+
+    def trip(self, what: str, error) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._opened_at = now
+            if now - self._last_warning > 60:
+                self._last_warning = now
+                logger.warning("Redis unavailable (%s), not tried again for %ss: %s",
+                               what, self.retry_after(), error)
+
+    def close(self) -> None:
+        self._opened_at = None
+
+
+_breakers: dict[str, Breaker] = {}
+
+
+def breaker_for(url: str, purpose: str) -> Breaker:
+    """One breaker per Redis server (host and port) and purpose ("cache" or "broker"): a slow
+    cache call must not stop tasks being queued, nor the other way round."""
+    parts = urlsplit(url)
+    server = f"{parts.hostname}:{parts.port or 6379}" if parts.hostname else url
+    return _breakers.setdefault(f"{purpose}@{server}", Breaker())
 
 
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.breaker = breaker_for(self._servers[0], "cache")
+
     def _safely(self, method, default, *args, **kwargs):
+        if self.breaker.is_open():
+            return default
         try:
             return getattr(super(), method)(*args, **kwargs)
         except UNAVAILABLE as error:
-            _warn(error)
+            self.breaker.trip("cache", error)
             return default
 
     def get(self, key, default=None, version=None):
@@ -42,7 +85,9 @@ class ResilientRedisCache(RedisCache):
         return self._safely("set", None, key, value, timeout, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._safely("add", False, key, value, timeout, version)
+        # True ("added") when Redis is away: allauth takes its rate-limit lock with add(), and
+        # a lock that can never be taken would refuse every sign-in (fail closed).
+        return self._safely("add", True, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._safely("set_many", list(data), data, timeout, version)

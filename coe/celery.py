@@ -1,17 +1,46 @@
-"""The Celery app. Broker and results come from REDIS_URL (see settings).
+"""The Celery app. The broker comes from REDIS_URL (see settings); results are ignored.
 
 Without REDIS_URL, settings turn on CELERY_TASK_ALWAYS_EAGER so that tasks run
 in-process on a laptop. Periodic schedules are declared here, once.
+
+Queuing a task never blocks or fails a request: with the broker down or hung the message
+is not sent (one short timeout, then the circuit breaker skips the broker for a while) and
+the work waits as a row in the database (a moderation notice, a digest delivery, an account
+email) until the periodic outbox sweep queues it once the broker is back.
 """
 
+import logging
 import os
 
-from celery import Celery
+from celery import Celery, Task
 from celery.schedules import crontab
+from kombu.exceptions import OperationalError
+
+from coe.cache_backend import UNAVAILABLE, breaker_for
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coe.settings")
+logger = logging.getLogger(__name__)
+BROKER_UNAVAILABLE = (OperationalError, *UNAVAILABLE)
 
-app = Celery("coe")
+
+class OutboxTask(Task):
+    """A task whose queuing is best effort: its work is also kept in the database."""
+
+    def apply_async(self, args=None, kwargs=None, **options):
+        if self.app.conf.task_always_eager:
+            return super().apply_async(args, kwargs, **options)
+        breaker = breaker_for(self.app.conf.broker_url or "", "broker")
+        if breaker.is_open():
+            logger.info("Broker skipped for a while; %s%s waits for the sweep", self.name, args or "")
+            return None
+        try:
+            return super().apply_async(args, kwargs, **options)
+        except BROKER_UNAVAILABLE as error:
+            breaker.trip("broker", error)
+            return None
+
+
+app = Celery("coe", task_cls=OutboxTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
@@ -36,6 +65,10 @@ def declare_schedules(sender, **kwargs):
         "waiting-notices": {
             "task": "consultation.tasks.send_waiting_notices",
             "schedule": crontab(minute="*/10"),
+        },
+        "waiting-account-emails": {
+            "task": "coe.tasks.send_waiting_account_emails",
+            "schedule": crontab(minute="*"),
         },
         "waiting-digests": {
             "task": "consultation.tasks.send_waiting_digests",

@@ -1,4 +1,11 @@
+import contextvars
+import logging
+
 from django.conf import settings
+
+from coe.rate_limits import client_ip
+
+current_client_ip = contextvars.ContextVar("current_client_ip", default="-")
 
 
 class PermissionsPolicyMiddleware:
@@ -14,3 +21,37 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class ResponseCookiesMiddleware:
+    """Sets the cookies a lower layer asked for on request.cookies_to_set, as (name, kwargs)
+    pairs (the sign-in adapter's "known device" cookie), without it needing the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for name, options in getattr(request, "cookies_to_set", []):
+            response.set_cookie(name, **options)
+        return response
+
+
+class ClientAddressMiddleware:
+    """Remembers the client's real address (ALLAUTH_TRUSTED_PROXY_COUNT) for the log lines
+    of this request: see ClientAddressFilter and LOGGING in settings."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Not reset afterwards: Django logs a 4xx or 5xx answer after the middleware returns,
+        # and each request sets its own address first.
+        current_client_ip.set(client_ip(request))
+        return self.get_response(request)
+
+
+class ClientAddressFilter(logging.Filter):
+    def filter(self, record):
+        record.client_ip = current_client_ip.get()
+        return True

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coe.middleware.ClientAddressMiddleware",
     "csp.middleware.CSPMiddleware",
     "coe.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "coe.middleware.ResponseCookiesMiddleware",
 ]
 
 ROOT_URLCONF = "coe.urls"
@@ -107,14 +111,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Redis is optional at run time (README "Faults"): short timeouts, then a circuit breaker.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.3)
+REDIS_RETRY_AFTER = env.int("REDIS_RETRY_AFTER", default=30)
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Fails open: with Redis down, pages are served uncached instead of failing.
+            # Fails open: with Redis down or hung, pages are served uncached instead of failing.
             "BACKEND": "coe.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "coe",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT,
+                        "retry": Retry(NoBackoff(), 0)},  # not redis-py's default 3 retries
         }
     }
 else:
@@ -126,6 +134,9 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 # --- Background work ------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
+# Queuing must not touch the result backend (with Redis down that retried for ~19 s); the
+# tasks whose results are read (ping, beat's entry points) ask for them themselves.
+CELERY_TASK_IGNORE_RESULT = True
 # Without a broker, run tasks in-process so a laptop needs nothing else.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -133,10 +144,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# With the broker down, a request that queues a task gives up quickly; the work is kept in
-# the database (a moderation notice, a digest row) and a periodic sweep queues it later.
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
+# One quick attempt, then coe.celery's breaker skips the broker; the work waits in the database.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {  # max_retries 0: a refused connection is not retried for 2 s
+    "socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT, "max_retries": 0}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
 CELERY_TIMEZONE = "Europe/London"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -179,9 +193,12 @@ ACCOUNT_FORMS = {form: f"consultation.people.account_forms.{name}" for form, nam
     ("reauthenticate", "ReauthenticateForm"), ("change_email", "ChangeEmailForm")]}
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The client is the Nth address from the right of X-Forwarded-For (limits and logs).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_ADAPTER = "consultation.people.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
-    # allauth's defaults, spelled out so the limits are visible: per address and per account.
-    "login_failed": "10/m/ip,5/5m/key",
+    # allauth's defaults, spelled out; login_failed's per-address part skips known browsers.
+    "login_failed": env.str("RATE_LIMIT_SIGN_IN_FAILURES", default="10/m/ip,5/5m/key"),
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "change_email": "1/m/user",
@@ -190,8 +207,8 @@ ACCOUNT_RATE_LIMITS = {
 # Our own abuse limits, in the same notation (coe/rate_limits.py): per account
 # ("user") and per address ("ip"). Over a limit gets the "too many attempts" page (429).
 CONSULTATION_RATE_LIMITS = {
-    "comment": env.str("RATE_LIMIT_COMMENTS", default="10/m/user,60/h/user,30/m/ip"),
-    "report": env.str("RATE_LIMIT_REPORTS", default="20/h/user,60/h/ip"),
+    "comment": env.str("RATE_LIMIT_COMMENTS", default="10/m/user,60/h/user"),
+    "report": env.str("RATE_LIMIT_REPORTS", default="20/h/user"),
     "api": env.str("RATE_LIMIT_API", default="120/m/ip,3000/h/ip"),
 }
 
@@ -202,7 +219,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = 20
+# A hung mail server holds a worker this long, never a request (account emails: coe/outbox.py).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # GOV.UK Notify, with EMAIL_BACKEND=django_gov_notify.backends.NotifyEmailBackend: the key
 # and a Notify template whose subject is ((subject)) and body ((body)).
 GOVUK_NOTIFY_API_KEY = env.str("GOVUK_NOTIFY_API_KEY", default="")
@@ -283,7 +301,9 @@ FEEDBACK_EMAIL = env.str("FEEDBACK_EMAIL", default="coe-consultation@example.org
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_ip": {"()": "coe.middleware.ClientAddressFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s [%(client_ip)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_ip"], "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

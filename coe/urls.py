@@ -24,6 +24,7 @@ consultation_patterns = [
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("ideas/", include("ideas.urls")),
     path("delivery-models/", include("models_of_delivery.urls")),
     path("", include((consultation_patterns, "consultation"))),

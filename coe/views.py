@@ -14,12 +14,26 @@ def start(request):
 
 @never_cache
 def healthz(request):
+    """Liveness, for a load balancer: the process answers and the database works. Redis is
+    left out on purpose: the portal serves without it (README "Faults")."""
+    database = health.database_status()
+    healthy = database == "ok"
+    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": {"database": database}},
+                        status=200 if healthy else 503)
+
+
+@never_cache
+def readyz(request):
+    """Readiness and detail for operators: Redis down is "degraded", still 200 (pages work
+    uncached, tasks wait in the outbox); only a database failure is 503."""
     checks = {"database": health.database_status(), "redis": health.redis_status()}
-    healthy = all(state in ("ok", "not configured") for state in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
-        status=200 if healthy else 503,
-    )
+    if checks["database"] != "ok":
+        status, code = "unavailable", 503
+    elif checks["redis"] == "down":
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    return JsonResponse({"status": status, "checks": checks}, status=code)
 
 
 def bad_request(request, exception):

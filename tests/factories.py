@@ -415,3 +415,10 @@ class ResponseLinkFactory(factory.django.DjangoModelFactory):
     theme = factory.SubFactory(FoundThemeFactory)
     comment = None
     linked_by = factory.SubFactory(UserFactory, is_staff=True)
+class OutgoingEmailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coe.OutgoingEmail"
+
+    to = factory.Sequence(lambda n: f"someone{n}@example.org")
+    subject = "Confirm your email address"
+    body = "Follow the link to confirm your email address."

@@ -74,6 +74,7 @@ EXPECTED = {
     # Public pages: anyone may read them; a POST is read as a GET.
     "": ("200", "200"),
     "healthz": ("200", "200"),
+    "readyz": ("200", "200"),
     "ideas/": ("200", "200"),
     "ideas/themes/<slug:slug>/": ("200", "200"),
     "ideas/strands/<slug:slug>/": ("200", "200"),

@@ -17,10 +17,27 @@ EMAIL_PREVIEW_POLICY = {"default-src": ["'none'"], "style-src": ["'unsafe-inline
                         "img-src": ["'self'"], "frame-ancestors": ["'self'"]}
 
 
-@admin.action(description="Send again (failed or stuck deliveries)", permissions=["change"])
+@admin.action(description="Send again (failed deliveries)", permissions=["change"])
 def resend_deliveries(modeladmin, request, queryset):
-    retry = services.deliveries_resend(queryset.values_list("pk", flat=True))
+    """Failed ones go again at once. Ones left "sending" may have been delivered already:
+    they go again only after a confirmation page that names that risk."""
+    unsure = list(queryset.filter(status=DigestDelivery.Status.SENDING).select_related("recipient"))
+    answer = request.POST.get("confirm_sending")
+    confirmed = answer == "yes"
+    if unsure and answer not in ("yes", "no"):
+        return TemplateResponse(request, "admin/digests/digestdelivery/confirm_resend.html", {
+            **modeladmin.admin_site.each_context(request), "title": "Send these digests again?",
+            "opts": modeladmin.model._meta, "unsure": unsure,
+            "selected": queryset.values_list("pk", flat=True),
+            "failed_count": queryset.filter(status=DigestDelivery.Status.FAILED).count(),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        })
+    retry = services.deliveries_resend(queryset.values_list("pk", flat=True), including_sending=confirmed)
+    skipped = queryset.exclude(pk__in=retry).count()
     modeladmin.message_user(request, f"Queued {len(retry)} delivery(ies) to send again.", messages.SUCCESS)
+    if skipped:
+        modeladmin.message_user(request, f"{skipped} not sent again: only failed deliveries (or, after "
+                                "confirming, ones left sending) can be.", messages.WARNING)
 
 
 @admin.register(DigestDelivery)

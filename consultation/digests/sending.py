@@ -5,8 +5,13 @@ a pending row with SKIP LOCKED before sending, so a retried task, a second beat 
 sends nothing twice.
 """
 
+import base64
+import hashlib
+import hmac
+import secrets
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -18,7 +23,16 @@ from consultation.digests.followers import build_followers_digest
 from consultation.digests.models import DigestDelivery
 from consultation.people.models import User
 
-UNSUBSCRIBE_SALT = "digest-unsubscribe"
+# Links from before 2026-11 carried the account number in readable JSON and never expired:
+# they are recognised (to say so plainly) but do nothing.
+OLD_UNSUBSCRIBE_SALT = "digest-unsubscribe"
+UNSUBSCRIBE_SALT = "digest-unsubscribe-v2"
+UNSUBSCRIBE_LINK_LIFETIME = timedelta(days=365)
+KIND_CODES = {DigestDelivery.Kind.DESIGN_TEAM: "d", DigestDelivery.Kind.FOLLOWERS: "f"}
+
+
+class UnsubscribeLinkExpired(Exception):
+    """A genuine link, but older than a year (or of the old kind)."""
 
 
 def recipients(kind: str):
@@ -28,19 +42,50 @@ def recipients(kind: str):
     return people.filter(wants_followers_digest=True, follows__isnull=False).distinct()
 
 
+def _mask(nonce: bytes, data: bytes) -> bytes:
+    """Hides the account number: XOR with a keystream from the secret key and a fresh nonce."""
+    stream = hmac.new(settings.SECRET_KEY.encode(), b"unsubscribe-mask:" + nonce, hashlib.sha256).digest()
+    return bytes(a ^ b for a, b in zip(data, stream, strict=False))
+
+
 def unsubscribe_token(person: User, kind: str) -> str:
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"u": person.pk, "k": kind})
+    """Signed and dated (it expires after a year); the account number inside is masked."""
+    nonce = secrets.token_bytes(8)
+    body = base64.urlsafe_b64encode(nonce + _mask(nonce, person.pk.to_bytes(8, "big"))).decode().rstrip("=")
+    return signing.TimestampSigner(salt=UNSUBSCRIBE_SALT).sign(KIND_CODES[kind] + body)
+
+
+def _token_person_and_kind(token: str) -> tuple[int, str] | None:
+    try:
+        payload = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT).unsign(
+            token, max_age=UNSUBSCRIBE_LINK_LIFETIME)
+    except signing.SignatureExpired as expired:
+        raise UnsubscribeLinkExpired from expired
+    except signing.BadSignature:
+        try:
+            signing.Signer(salt=OLD_UNSUBSCRIBE_SALT).unsign_object(token)
+        except (signing.BadSignature, ValueError):
+            return None
+        raise UnsubscribeLinkExpired from None
+    kinds = {code: kind for kind, code in KIND_CODES.items()}
+    try:
+        raw = base64.urlsafe_b64decode(payload[1:] + "=" * (-len(payload[1:]) % 4))
+    except ValueError:
+        return None
+    if payload[:1] not in kinds or len(raw) != 16:
+        return None
+    return int.from_bytes(_mask(raw[:8], raw[8:]), "big"), kinds[payload[:1]]
 
 
 def digest_unsubscribe(token: str) -> tuple[User, str] | None:
-    """Turns off one kind of digest for the person the token was made for."""
-    try:
-        data = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
-    except signing.BadSignature:
+    """Turns off one kind of digest for the person the token was made for. None for a link
+    that is not ours; UnsubscribeLinkExpired for one over a year old or of the old kind."""
+    found = _token_person_and_kind(token)
+    if found is None:
         return None
-    kind = data.get("k")
-    person = User.objects.filter(pk=data.get("u")).first()
-    if person is None or kind not in DigestDelivery.Kind.values:
+    person = User.objects.filter(pk=found[0]).first()
+    kind = found[1]
+    if person is None:
         return None
     preference = "wants_design_team_digest" if kind == DigestDelivery.Kind.DESIGN_TEAM else "wants_followers_digest"
     setattr(person, preference, False)

@@ -31,7 +31,7 @@ def digests_queue(kind: str, period: date) -> int:
     return len(ids)
 
 
-@shared_task(name="consultation.tasks.send_weekly_digests")
+@shared_task(name="consultation.tasks.send_weekly_digests", ignore_result=False)
 def send_weekly_digests(period_start: str | None = None) -> dict:
     """Beat's weekly entry point: both digests for the last complete week."""
     period = date.fromisoformat(period_start) if period_start else periods.last_complete_week()
@@ -49,7 +49,7 @@ def send_digest(self, delivery_id: int) -> str:
         raise self.retry(exc=error, countdown=min(3600, 30 * 2 ** self.request.retries)) from error
 
 
-@shared_task(name="consultation.tasks.send_waiting_digests")
+@shared_task(name="consultation.tasks.send_waiting_digests", ignore_result=False)
 def send_waiting_digests(older_than_seconds: int = 120) -> int:
     """The durable outbox for digests: rows a broken run left pending (their retries were
     never queued, for example because the broker was down)."""

@@ -21,7 +21,7 @@ def notify_author_of_decision(self, decision_id: int) -> str:
     return notices.decision_notice_send(decision_id)
 
 
-@shared_task(name="consultation.tasks.send_waiting_notices")
+@shared_task(name="consultation.tasks.send_waiting_notices", ignore_result=False)
 def send_waiting_notices(older_than_seconds: int = 120) -> int:
     """The durable outbox for moderation notices: queues every one that has not gone yet
     (for example because the broker was down when it was decided)."""

@@ -37,9 +37,7 @@ def assert_too_many_attempts_page(response):
 
 
 def test_the_limits_come_from_settings_in_allauths_notation(settings):
-    assert parse_rates(settings.CONSULTATION_RATE_LIMITS["comment"]) == parse_rates(
-        "10/m/user,60/h/user,30/m/ip"
-    )
+    assert parse_rates(settings.CONSULTATION_RATE_LIMITS["comment"]) == parse_rates("10/m/user,60/h/user")
     assert [(r.amount, r.seconds, r.per) for r in parse_rates("20/h/user,5/10m/ip")] == [
         (20, 3600, "user"), (5, 600, "ip"),
     ]
@@ -205,3 +203,101 @@ def test_an_empty_honeypot_is_no_obstacle(client, consultation, participant, are
     client.force_login(participant)
     assert post_comment(client, area, website="").status_code == 302
     assert Comment.objects.filter(author=participant).count() == 1
+
+
+# --- Sign-in failures, by account and by the real client's address ----------------------
+
+
+def verified_person(email, password="correct-horse-battery"):
+    from allauth.account.models import EmailAddress
+
+    person = UserFactory(email=email)
+    EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
+    return person
+
+
+def sign_in(client, email, password="correct-horse-battery"):
+    """Through the real sign-in form (allauth's view, its limits and our adapter)."""
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def test_failures_from_behind_the_proxy_count_by_the_real_address(settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip,50/5m/key"}
+    verified_person("officer@council.example")
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for n in range(3):
+        assert sign_in(attacker, f"guess{n}@example.org", "wrong").status_code == 200
+    refused = sign_in(attacker, "officer@council.example", "wrong")
+    assert "Too many failed login attempts" in refused.content.decode()
+    # The same proxy, another visitor: not affected.
+    visitor = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert sign_in(visitor, "officer@council.example").status_code == 302
+
+
+def test_a_request_with_fewer_forwarded_addresses_than_proxies_is_not_an_error(settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    verified_person("direct@example.org")
+    response = sign_in(Client(REMOTE_ADDR="192.0.2.44", HTTP_X_FORWARDED_FOR="192.0.2.44"), "direct@example.org")
+    assert response.status_code == 302
+
+
+def test_guessing_from_an_office_address_does_not_lock_its_people_out(settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip,5/5m/key"}
+    verified_person("amy@council.example")
+    amy = Client(REMOTE_ADDR="192.0.2.10")
+    assert sign_in(amy, "amy@council.example").status_code == 302  # her browser, on Monday
+    amy.post(reverse("account_logout"))
+    attacker = Client(REMOTE_ADDR="192.0.2.10")  # the same office address
+    for n in range(5):
+        sign_in(attacker, f"someone{n}@council.example", "wrong")
+    assert "Too many failed login attempts" in sign_in(attacker, "amy@council.example").content.decode()
+    # Amy's browser has signed her in before: the address's limit does not apply to it.
+    assert sign_in(amy, "amy@council.example").status_code == 302
+
+
+def test_failures_on_one_account_are_limited_from_any_address(settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "100/m/ip,3/5m/key"}
+    verified_person("target@example.org")
+    verified_person("bystander@example.org")
+    for n in range(3):
+        assert sign_in(Client(REMOTE_ADDR=f"198.51.100.{n}"), "target@example.org", "wrong").status_code == 200
+    refused = sign_in(Client(REMOTE_ADDR="198.51.100.99"), "target@example.org")
+    assert refused.status_code == 200 and "Too many failed login attempts" in refused.content.decode()
+    assert sign_in(Client(REMOTE_ADDR="198.51.100.0"), "bystander@example.org").status_code == 302
+
+
+def test_comment_limits_count_the_client_behind_the_proxy(settings, consultation, area):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.CONSULTATION_RATE_LIMITS = {"comment": "1/m/ip"}
+    first, second = UserFactory(), UserFactory()
+    behind = {"REMOTE_ADDR": "10.0.0.2"}
+    one = Client(**behind, HTTP_X_FORWARDED_FOR="203.0.113.1")
+    one.force_login(first)
+    two = Client(**behind, HTTP_X_FORWARDED_FOR="203.0.113.2")
+    two.force_login(second)
+    assert post_comment(one, area).status_code == 302
+    assert post_comment(two, area).status_code == 302
+    assert_too_many_attempts_page(post_comment(one, area))
+
+
+def test_log_lines_name_the_client_behind_the_proxy(settings, consultation, participant, area):
+    from coe.middleware import ClientAddressFilter
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.CONSULTATION_RATE_LIMITS = {"comment": "1/m/user"}
+    records = []
+    handler = logging.Handler()
+    handler.addFilter(ClientAddressFilter())  # as settings.LOGGING's console handler has it
+    handler.emit = records.append
+    for name in ("coe.rate_limits", "django.request"):
+        logging.getLogger(name).addHandler(handler)
+    try:
+        client = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+        client.force_login(participant)
+        post_comment(client, area)
+        assert_too_many_attempts_page(post_comment(client, area))
+    finally:
+        for name in ("coe.rate_limits", "django.request"):
+            logging.getLogger(name).removeHandler(handler)
+    assert {r.name for r in records if r.client_ip == "203.0.113.7"} == {"coe.rate_limits", "django.request"}

@@ -20,7 +20,11 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--week must be a date like 2026-11-16: {error}") from error
         if dry_run:
-            for person in sending.recipients(kind):
+            people = list(sending.recipients(kind))
+            if not people:
+                label = DigestDelivery.Kind(kind).label
+                self.stdout.write(f"Week of {period}: nobody has opted in to the {label}, so no email would go")
+            for person in people:
                 message = sending.digest_message(DigestDelivery(kind=kind, period_start=period, recipient=person))
                 if message is None:
                     self.stdout.write(f"--- {person.email}: nothing new, no email")

@@ -1,0 +1,107 @@
+"""allauth's adapter, for four behaviours (settings.ACCOUNT_ADAPTER):
+
+- Account emails go through the outbox (coe/outbox.py): a hung or failing mail server or a
+  missing broker never holds up a sign-up or a reset, and nothing is lost.
+- The client's address is the one ALLAUTH_TRUSTED_PROXY_COUNT says (allauth's own rule);
+  a request whose X-Forwarded-For is shorter than that falls back to the socket's address
+  instead of a 500.
+- Sign-in failures are limited per account and per address (ACCOUNT_RATE_LIMITS
+  "login_failed"). The per-address part does not apply to a browser where this account
+  signed in before (a signed "known device" cookie): someone guessing passwords from an
+  office's shared address cannot lock the office's people out of their own accounts.
+- No enumeration in time: signing up with an address that already has an account does the
+  same slow password hashing as a new account does.
+"""
+
+import hashlib
+import logging
+
+from allauth.account import app_settings
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from allauth.core.internal import ratelimit
+from allauth.core.internal.httpkit import clean_client_ip
+from celery import current_app
+from django.contrib.auth.hashers import make_password
+from django.contrib.sites.shortcuts import get_current_site
+from django.core import signing
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import transaction
+from django.utils.crypto import get_random_string
+
+from coe import outbox
+from coe.tasks import send_account_email
+
+logger = logging.getLogger(__name__)
+KNOWN_DEVICE_COOKIE = "coe_known_device"
+KNOWN_DEVICE_SALT = "consultation.people.adapter.known-device"
+KNOWN_DEVICE_MAX_AGE = 365 * 24 * 3600
+
+
+def _login_fingerprint(login: str) -> str:
+    return hashlib.sha256(login.strip().lower().encode()).hexdigest()[:32]
+
+
+def known_device_value(login: str) -> str:
+    return signing.dumps(_login_fingerprint(login), salt=KNOWN_DEVICE_SALT, compress=True)
+
+
+def is_known_device(request, login: str) -> bool:
+    token = request.COOKIES.get(KNOWN_DEVICE_COOKIE)
+    if not token or not login:
+        return False
+    try:
+        value = signing.loads(token, salt=KNOWN_DEVICE_SALT, max_age=KNOWN_DEVICE_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return value == _login_fingerprint(login)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        try:
+            return super().get_client_ip(request)
+        except (ImproperlyConfigured, PermissionDenied):
+            # Fewer proxies than configured: not through our proxy, so the socket's peer it is.
+            logger.warning("X-Forwarded-For shorter than ALLAUTH_TRUSTED_PROXY_COUNT; using REMOTE_ADDR")
+            return clean_client_ip(request.META.get("REMOTE_ADDR", "")) or "unknown"
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        login = credentials.get("email", credentials.get("username", "")) or ""
+        config = None
+        if is_known_device(request, login):
+            rates = ratelimit.parse_rates(app_settings.RATE_LIMITS.get("login_failed") or "")
+            config = {"login_failed": ",".join(
+                f"{rate.amount}/{int(rate.duration)}s/{rate.per}" for rate in rates if rate.per != "ip"
+            )}
+        self._login_failed_rl_usage = ratelimit.consume(
+            request, app="allauth.account", action="login_failed",
+            key=self._get_login_attempts_cache_key(request, **credentials), config=config,
+        )
+        if not self._login_failed_rl_usage:
+            raise self.validation_error("too_many_login_attempts")
+
+    def login(self, request, user) -> None:
+        super().login(request, user)
+        # Set on the response by coe.middleware.ResponseCookiesMiddleware; only sent to /accounts/.
+        request.cookies_to_set = [*getattr(request, "cookies_to_set", []), (KNOWN_DEVICE_COOKIE, {
+            "value": known_device_value(user.email), "max_age": KNOWN_DEVICE_MAX_AGE, "path": "/accounts/",
+            "secure": request.is_secure(), "httponly": True, "samesite": "Lax",
+        })]
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Through the outbox: the request stores the email; a worker sends it. Run in-process
+        (eager tasks, a laptop and the tests) it goes at once, as before."""
+        request = allauth_context.request
+        message = self.render_mail(template_prefix, email, {
+            "request": request, "email": email, "current_site": get_current_site(request), **context})
+        for email_id in outbox.outgoing_email_store(message):
+            if current_app.conf.task_always_eager:
+                outbox.outgoing_email_send(email_id)
+            else:
+                transaction.on_commit(lambda pk=email_id: send_account_email.delay(pk), robust=True)
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        # A new account costs one password hash; answering for an existing one costs the same.
+        make_password(get_random_string(24))
+        super().send_account_already_exists_mail(email)
