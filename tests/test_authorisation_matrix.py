@@ -157,6 +157,7 @@ EXPECTED = {
     # Analysts group does not have unless given it. "You said, we did" is public.
     "analysis/themes/": ("login 403 403 403 200", "login 403 403 403 403"),
     "analysis/themes/<slug:slug>/": ("login 403 403 403 200", "login 403 403 403 200"),
+    "analysis/themes/comment-themes.csv": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/themes/theme/<int:pk>/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/themes/theme/<int:pk>/<slug:action>/": ("405", "login 403 403 403 403"),
     "you-said-we-did/": ("200", "200"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from consultation.analysis import open_data
+from consultation.themes.selectors import comment_themes
 from ideas.paper import PaperPart
 
 # What a comment can be about, as the `subject` filter spells it: a pattern for the key and
@@ -65,4 +66,7 @@ def comments_page(*, after: int = 0, limit: int = 50, **filters) -> Page:
     more = len(rows) > limit
     examined = rows[:limit]
     results, withheld = open_data.comment_records(examined)
+    themes = comment_themes([record["id"] for record in results], signed_off_only=True)
+    for record in results:
+        record["themes"] = [{"id": pk, "label": label} for pk, label in themes.get(record["id"], [])]
     return Page(results, withheld, encode_cursor(examined[-1][0]) if more else None)

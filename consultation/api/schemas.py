@@ -60,6 +60,11 @@ class DeliveryOption(Schema):
     description: str
 
 
+class ThemeRef(Schema):
+    id: int
+    label: str
+
+
 class Comment(Schema):
     id: int
     date: datetime.date = Field(description="The day it was written (Europe/London).")
@@ -69,6 +74,7 @@ class Comment(Schema):
     delivery_option: str | None
     paper_part: str | None = Field(description="The part of the paper it is about (see the documentation's list).")
     reply_to: int | None = Field(description="The comment it replies to.")
+    themes: list[ThemeRef] = Field(default_factory=list, description="Themes analysts signed off that it belongs to.")
     reflection_kind: ReflectionKindValue | None
     text: str
     respondent_group: GroupValue

@@ -5,9 +5,10 @@ and the pages agree: the current consultation's submitted responses and public c
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from coe.cache import get_or_compute
 from coe.emails import absolute
@@ -15,6 +16,7 @@ from consultation.analysis import figures, option_figures
 from consultation.analysis.scope import Scope
 from consultation.comments.models import Comment
 from consultation.moderation.selectors import moderation_queue, reported_comments
+from consultation.themes.selectors import themes_grown_between, themes_new_between
 from ideas.models import FocusArea, Idea
 from models_of_delivery.models import DeliveryOption
 
@@ -87,6 +89,8 @@ class DesignTeamDigest:
     admin_reported_url: str
     options: list[OptionWeek] = field(default_factory=list)
     paper_parts: list[dict] = field(default_factory=list)
+    new_themes: list = field(default_factory=list)
+    grown_themes: list = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -167,6 +171,7 @@ def build_design_team_digest(period_start: date, consultation=None) -> DesignTea
     paper_parts = [row for row in option_figures.paper_part_comments(week) if row["public"]]
     coverage_now, coverage_before = figures.council_coverage(until), figures.council_coverage(before)
     queue = reverse("admin:comments_comment_changelist")
+    start, end = (timezone.make_aware(datetime.combine(day, time.min)) for day in (period_start, period_end + timedelta(days=1)))
     return DesignTeamDigest(
         period_start=period_start,
         period_end=period_end,
@@ -187,6 +192,8 @@ def build_design_team_digest(period_start: date, consultation=None) -> DesignTea
         admin_reported_url=absolute(queue + "?reported=yes"),
         options=options,
         paper_parts=paper_parts,
+        new_themes=themes_new_between(start, end),
+        grown_themes=themes_grown_between(start, end),
     )
 
 

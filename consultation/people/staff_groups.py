@@ -19,6 +19,7 @@ GROUP_PERMISSIONS = {
     ANALYSTS: [
         ("analysis", "view_analysis"),
         ("analysis", "export_data"),
+        ("themes", "edit_themes"),
     ],
 }
 

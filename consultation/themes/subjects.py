@@ -5,9 +5,7 @@ anyone read, within the current consultation (the analysis Scope). Option reason
 "anything else" answers are not published anywhere in the portal and are never screened for
 personal data, so they are not themed (docs/decisions/0012).
 
-A part of the paper slots in when `Comment.paper_part` exists: add a branch to `_subject_q`
-(`Q(paper_part=ref)`) and to `subject_title` (the choice's label from ideas/paper.py), and
-return its parts from `all_subjects`.
+A part of the paper (ideas/paper.py) is a subject too: its ref is the part's key.
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from consultation.analysis.scope import Scope
 from consultation.comments.models import Comment
 from consultation.themes.models import SubjectKind
 from ideas.models import FocusArea, Idea
+from ideas.paper import PaperPart
 from models_of_delivery.models import DeliveryOption
 
 
@@ -44,6 +43,8 @@ class Subject:
             return None
         if kind in (SubjectKind.FOCUS_AREA, SubjectKind.IDEA, SubjectKind.DELIVERY_OPTION) and not ref.isdigit():
             return None
+        if kind == SubjectKind.PAPER_PART and ref not in PaperPart.values:
+            return None
         return cls(kind, ref)
 
     def as_filter(self) -> dict:
@@ -62,7 +63,7 @@ def _subject_q(subject: Subject) -> Q:
         return Q(idea_id=int(subject.ref))
     if subject.kind == SubjectKind.DELIVERY_OPTION:
         return Q(delivery_option_id=int(subject.ref))
-    return Q(pk__in=[])  # a part of the paper: nothing until Comment.paper_part exists
+    return Q(paper_part=subject.ref)
 
 
 def subject_comments(subject: Subject, scope: Scope | None = None):
@@ -73,6 +74,8 @@ def subject_comments(subject: Subject, scope: Scope | None = None):
 def subject_title(subject: Subject) -> str:
     if subject.kind == SubjectKind.ALL:
         return "The whole consultation"
+    if subject.kind == SubjectKind.PAPER_PART:
+        return PaperPart(subject.ref).label if subject.ref in PaperPart.values else subject.ref
     model = {SubjectKind.FOCUS_AREA: FocusArea, SubjectKind.IDEA: Idea,
              SubjectKind.DELIVERY_OPTION: DeliveryOption}.get(subject.kind)
     if model is None:
@@ -87,6 +90,7 @@ def subject_titles(subjects) -> dict[tuple[str, str], str]:
     for kind, ref in subjects:
         wanted.setdefault(kind, set()).add(ref)
     titles = {(SubjectKind.ALL.value, ""): "The whole consultation"}
+    titles.update({(SubjectKind.PAPER_PART.value, part.value): part.label for part in PaperPart})
     for kind, model in ((SubjectKind.FOCUS_AREA, FocusArea), (SubjectKind.IDEA, Idea),
                         (SubjectKind.DELIVERY_OPTION, DeliveryOption)):
         refs = [r for r in wanted.get(kind.value, ()) if r.isdigit()]
@@ -97,10 +101,11 @@ def subject_titles(subjects) -> dict[tuple[str, str], str]:
 
 def all_subjects() -> list[Subject]:
     """Every subject themes are built for: the whole consultation, then each focus area,
-    idea and delivery option (beat builds those with enough comments)."""
+    idea, delivery option and part of the paper (beat builds those with enough comments)."""
     return [
         WHOLE,
         *(Subject(SubjectKind.FOCUS_AREA, str(pk)) for pk in FocusArea.objects.values_list("pk", flat=True)),
         *(Subject(SubjectKind.IDEA, str(pk)) for pk in Idea.objects.values_list("pk", flat=True)),
         *(Subject(SubjectKind.DELIVERY_OPTION, str(pk)) for pk in DeliveryOption.objects.values_list("pk", flat=True)),
+        *(Subject(SubjectKind.PAPER_PART, part.value) for part in PaperPart),
     ]

@@ -3,12 +3,13 @@
 Reading needs `analysis.view_analysis`; changing themes needs `themes.edit_themes`; writing
 an official response from a theme also needs `comments.add_officialresponse`."""
 
+import csv
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -170,3 +171,16 @@ def theme_action(request, pk, action):
 def you_said_we_did(request):
     """Public: signed-off themes with their counts, published quotes and the responses."""
     return render(request, "themes/you_said_we_did.html", {"subjects": selectors.you_said_we_did()})
+
+
+@_needs("analysis.export_data")
+def comment_themes_csv(request):
+    """The comments export's companion: each comment's current themes, joined on comment_id."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="comment-themes.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["comment_id", "theme_id", "theme_label"])
+    for comment_id, themes in sorted(selectors.comment_themes().items()):
+        writer.writerows([comment_id, theme_id, label] for theme_id, label in themes)
+    return response
+
