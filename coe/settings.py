@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "consultation.moderation",
     "consultation.responses",
     "consultation.analysis",
+    "consultation.imports",
     "consultation.digests",
     "consultation.privacy",
 ]

@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from consultation.people.sources import Source
+
 
 class ReflectionKind(models.TextChoices):
     ENTHUSIASTIC = "enthusiastic", "I'm enthusiastic about this"
@@ -94,6 +96,7 @@ class Comment(models.Model):
         help_text="Goes up with each edit, so a moderator approves the text they read.",
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ONLINE, db_index=True)
 
     objects = CommentQuerySet.as_manager()
 
