@@ -22,10 +22,12 @@ from consultation.comments.models import Comment, Report
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
 from consultation.moderation.tasks import notify_author_of_decision
 from consultation.people.access import ensure_open
+from consultation.people.sources import Source
 from consultation.screening import held_reason_for
 
 HELD_FOR_ALL = "Every comment is held for review"
 HELD_NEW_ACCOUNT = "A new account's first comment"
+HELD_NOT_ONLINE = "Brought in from another channel: written for the design team, not for publication"
 MODERATOR_STATES = {Comment.State.PUBLISHED, Comment.State.HIDDEN, Comment.State.REJECTED}
 
 
@@ -44,12 +46,15 @@ def is_trusted(author, settings: ModerationSettings) -> bool:
     return approved.count() >= settings.first_comments_to_hold
 
 
-def hold_reason(author, body: str) -> str:
+def hold_reason(author, body: str, source: str = Source.ONLINE) -> str:
     """Why a new or edited text must wait for a moderator ("" when it need not).
-    Personal data beats policy: its reason tells the author what to remove."""
+    Personal data beats policy: its reason tells the author what to remove. Feedback from
+    another channel (an old form, an email) always waits: its writer never chose to publish it."""
     personal = held_reason_for(body)
     if personal:
         return personal
+    if source != Source.ONLINE:
+        return HELD_NOT_ONLINE
     settings = ModerationSettings.current()
     if settings.policy == ModerationSettings.Policy.HOLD_ALL:
         return HELD_FOR_ALL
@@ -78,22 +83,25 @@ def _record(comment, to_state, *, moderator=None, reason="", held_reason=None) -
 
 def comment_create(
     *, author, consultation, focus_area=None, idea=None, delivery_option=None, parent=None, body,
-    reflection_kind="", submission_key: uuid.UUID,
+    reflection_kind="", submission_key: uuid.UUID, source: str = Source.ONLINE, created_at=None,
 ) -> tuple[Comment, bool]:
-    """Creates a comment or reply once per submission key: a resent form returns the first."""
-    ensure_open(consultation)
+    """Creates a comment or reply once per submission key: a resent form returns the first.
+    Feedback from another channel (`source`) keeps the date it was given and is not bound
+    to the window: it was given while the consultation was open, or is recorded late."""
+    if source == Source.ONLINE:
+        ensure_open(consultation)
     if parent is not None:
         # One level of replies: a reply to a reply joins its thread.
         parent = parent.parent or parent
         focus_area, idea, delivery_option = parent.focus_area, parent.idea, parent.delivery_option
-    reason = hold_reason(author, body)
+    reason = hold_reason(author, body, source)
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
                 author=author, focus_area=focus_area, idea=idea, delivery_option=delivery_option,
                 parent=parent, body=body, reflection_kind=reflection_kind,
                 submission_key=submission_key, state=Comment.State.PENDING if reason else Comment.State.PUBLISHED,
-                held_reason=reason,
+                held_reason=reason, source=source, created_at=created_at or timezone.now(),
             )
             if reason:
                 ModerationDecision.objects.create(

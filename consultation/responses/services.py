@@ -4,24 +4,27 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultation.people.access import ensure_open
+from consultation.people.sources import Source
 from consultation.responses.models import FocusAreaScore, IdeaFlag, OptionRating, Response
 
 
 @transaction.atomic
 def response_save(*, respondent, consultation, scores, flagged_ideas, anything_else, submit,
-                  option_ratings=None, considerations=None):
+                  option_ratings=None, considerations=None, source=Source.ONLINE, submitted_at=None):
     """Saves a draft or submits it. `scores` maps focus area to (usefulness, likelihood);
-    `option_ratings` maps delivery option to (score, reason)."""
-    ensure_open(consultation)
+    `option_ratings` maps delivery option to (score, reason). A response from another
+    channel (`source`) keeps the date it was given and is not bound to the window."""
+    if source == Source.ONLINE:
+        ensure_open(consultation)
     response, _ = Response.objects.select_for_update().get_or_create(
-        respondent=respondent, consultation=consultation
+        respondent=respondent, consultation=consultation, defaults={"source": source}
     )
     now = timezone.now()
     response.anything_else = anything_else
     response.updated_at = now
     if submit:
         response.status = Response.Status.SUBMITTED
-        response.submitted_at = response.submitted_at or now
+        response.submitted_at = submitted_at or response.submitted_at or now
     response.save()
 
     answered = {area.pk: values for area, values in scores.items() if any(v is not None for v in values)}

@@ -1,0 +1,64 @@
+"""Who an imported or recorded piece of feedback belongs to. Nobody gets a login and
+nobody is emailed: either the person already has an account with that verified address, or
+they become an imported respondent (a row with no password, inactive, at an address that
+cannot receive mail), so analysis by role and organisation still works."""
+
+import hashlib
+import hmac
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from consultation.people.models import Organisation, User
+from consultation.screening import personal_data_reasons
+
+IMPORTED_DOMAIN = "imported.invalid"  # .invalid is reserved: no mail can ever reach it
+
+
+def _placeholder(key: str) -> str:
+    return f"imported-{key}@{IMPORTED_DOMAIN}"
+
+
+def email_key(email: str) -> str:
+    """Stands for an address without keeping it: the same person's records meet, the address
+    cannot be read back."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), email.strip().lower().encode(), hashlib.sha256)
+    return digest.hexdigest()[:32]
+
+
+def verified_account(email: str) -> User | None:
+    """The account whose owner proved they hold this address, if any."""
+    email = (email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        return None
+    found = (EmailAddress.objects.filter(email__iexact=email, verified=True)
+             .select_related("user").first())
+    return found.user if found else None
+
+
+def respondent_for(*, email: str, fallback_key: str, role: str, organisation: Organisation | None,
+                   organisation_name: str) -> tuple[User, bool]:
+    """(the person, whether they are an existing account). An existing account keeps its own
+    role and organisation; an imported respondent gets the ones given."""
+    account = verified_account(email)
+    if account is not None:
+        return account, True
+    if organisation is None and personal_data_reasons(organisation_name):
+        organisation_name = ""  # shown beside comments: never keep an address or a number there
+    key = email_key(email) if (email or "").strip() else fallback_key
+    person, created = User.objects.get_or_create(
+        email=_placeholder(key),
+        defaults={
+            "role": role, "organisation": organisation,
+            "organisation_name": "" if organisation else organisation_name[:200],
+            "imported": True, "is_active": False, "wants_followers_digest": False,
+        },
+    )
+    if created:
+        person.set_unusable_password()
+        person.save(update_fields=["password"])
+    return person, False
