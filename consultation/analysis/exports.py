@@ -95,7 +95,7 @@ def response_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
     1 or 0 per idea for whether they flagged it."""
     areas = list(FocusArea.objects.order_by("position", "title").values_list("pk", "slug"))
     ideas = list(Idea.objects.order_by("focus_area__position", "position", "verb").values_list("pk", "focus_area__slug", "slug"))
-    header = ["response_id", *PERSON_HEADER, "submitted_at"]
+    header = ["response_id", *PERSON_HEADER, "submitted_at", "source"]
     for _, slug in areas:
         header += [f"{slug}: usefulness", f"{slug}: likelihood"]
     header += [f"flag: {area_slug}/{slug}" for _, area_slug, slug in ideas]
@@ -119,7 +119,7 @@ def response_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
                 organisation.name if organisation else "",
                 person.organisation_name,
                 organisation.region if organisation else "",
-            ), _when(response.submitted_at)]
+            ), _when(response.submitted_at), response.source]
             for area_id, _ in areas:
                 score = scores.get(area_id)
                 row += [score.usefulness, score.likelihood] if score else [None, None]
@@ -134,7 +134,7 @@ COMMENT_FIELDS = [
     "pk", "created_at", "edited_at", "withdrawn_at", "state", "moderation_reason", "focus_area__slug",
     "idea__slug", "parent_id", "reflection_kind", "body", "author_id", "author__role",
     "author__organisation__kind", "author__organisation__name", "author__organisation_name",
-    "author__organisation__region",
+    "author__organisation__region", "source",
 ]
 
 
@@ -142,16 +142,16 @@ def comment_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
     """Every comment and reply in scope, whatever its moderation state."""
     header = [
         "comment_id", "created_at", "edited_at", "withdrawn_at", "moderation_state", "moderation_reason",
-        "focus_area", "idea", "reply_to", "reflection_kind", "body", *PERSON_HEADER,
+        "focus_area", "idea", "reply_to", "reflection_kind", "body", *PERSON_HEADER, "source",
     ]
     comments = Comment.objects.filter(scope.comments_q()).order_by("pk").values_list(*COMMENT_FIELDS)
 
     def rows():
         for (pk, created, edited, withdrawn, state, reason, area, idea, parent, kind, body, author,
-             role, org_kind, org_name, own_org_name, region) in comments.iterator(chunk_size=CHUNK_SIZE):
+             role, org_kind, org_name, own_org_name, region, source) in comments.iterator(chunk_size=CHUNK_SIZE):
             yield [
                 pk, _when(created), _when(edited), _when(withdrawn), state, reason, area, idea or "",
-                parent, kind, body, author, *_person(role, org_kind, org_name, own_org_name, region),
+                parent, kind, body, author, *_person(role, org_kind, org_name, own_org_name, region), source,
             ]
 
     return header, rows()
