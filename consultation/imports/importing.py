@@ -193,8 +193,8 @@ class Importer:
         if personal_data_reasons(text):
             self.report.personal_data += 1
         person, _ = respondent()
-        existing = Response.objects.filter(respondent=person, consultation=self.consultation).first()
-        if existing is not None and existing.source == Source.ONLINE:
+        if not person.just_created and Response.objects.filter(
+                respondent=person, consultation=self.consultation, source=Source.ONLINE).exists():
             raise Rejected("already responded online")
         response = response_save(
             respondent=person, consultation=self.consultation, scores={a: tuple(p) for a, p in scores.items()},

@@ -8,6 +8,7 @@ import hmac
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
@@ -43,9 +44,11 @@ def verified_account(email: str) -> User | None:
 def respondent_for(*, email: str, fallback_key: str, role: str, organisation: Organisation | None,
                    organisation_name: str) -> tuple[User, bool]:
     """(the person, whether they are an existing account). An existing account keeps its own
-    role and organisation; an imported respondent gets the ones given."""
+    role and organisation; an imported respondent gets the ones given (`just_created` says
+    whether this call made them)."""
     account = verified_account(email)
     if account is not None:
+        account.just_created = False
         return account, True
     if organisation is None and personal_data_reasons(organisation_name):
         organisation_name = ""  # shown beside comments: never keep an address or a number there
@@ -56,9 +59,8 @@ def respondent_for(*, email: str, fallback_key: str, role: str, organisation: Or
             "role": role, "organisation": organisation,
             "organisation_name": "" if organisation else organisation_name[:200],
             "imported": True, "is_active": False, "wants_followers_digest": False,
+            "password": make_password(None),  # unusable: no password can ever match
         },
     )
-    if created:
-        person.set_unusable_password()
-        person.save(update_fields=["password"])
+    person.just_created = created
     return person, False

@@ -16,7 +16,7 @@ def response_save(*, respondent, consultation, scores, flagged_ideas, anything_e
     channel (`source`) keeps the date it was given and is not bound to the window."""
     if source == Source.ONLINE:
         ensure_open(consultation)
-    response, _ = Response.objects.select_for_update().get_or_create(
+    response, created = Response.objects.select_for_update().get_or_create(
         respondent=respondent, consultation=consultation, defaults={"source": source}
     )
     now = timezone.now()
@@ -27,18 +27,27 @@ def response_save(*, respondent, consultation, scores, flagged_ideas, anything_e
         response.submitted_at = submitted_at or response.submitted_at or now
     response.save()
 
+    # A new response has nothing to replace: its scores and flags go in with one insert each
+    # (an import writes thousands of them).
     answered = {area.pk: values for area, values in scores.items() if any(v is not None for v in values)}
-    FocusAreaScore.objects.filter(response=response).exclude(focus_area_id__in=answered).delete()
-    existing = {score.focus_area_id: score for score in response.scores.all()}
-    for area_id, (usefulness, likelihood) in answered.items():
-        score = existing.get(area_id) or FocusAreaScore(response=response, focus_area_id=area_id)
-        score.usefulness, score.likelihood = usefulness, likelihood
-        score.save()
+    if created:
+        FocusAreaScore.objects.bulk_create(
+            FocusAreaScore(response=response, focus_area_id=area_id, usefulness=usefulness, likelihood=likelihood)
+            for area_id, (usefulness, likelihood) in answered.items())
+    else:
+        FocusAreaScore.objects.filter(response=response).exclude(focus_area_id__in=answered).delete()
+        existing = {score.focus_area_id: score for score in response.scores.all()}
+        for area_id, (usefulness, likelihood) in answered.items():
+            score = existing.get(area_id) or FocusAreaScore(response=response, focus_area_id=area_id)
+            score.usefulness, score.likelihood = usefulness, likelihood
+            score.save()
 
     wanted = {idea.pk for idea in flagged_ideas}
-    IdeaFlag.objects.filter(response=response).exclude(idea_id__in=wanted).delete()
-    have = set(response.flags.values_list("idea_id", flat=True))
-    IdeaFlag.objects.bulk_create(IdeaFlag(response=response, idea_id=pk) for pk in wanted - have)
+    if not created:
+        IdeaFlag.objects.filter(response=response).exclude(idea_id__in=wanted).delete()
+    have = set() if created else set(response.flags.values_list("idea_id", flat=True))
+    if wanted - have:
+        IdeaFlag.objects.bulk_create(IdeaFlag(response=response, idea_id=pk) for pk in wanted - have)
 
     if option_ratings is not None:
         rated = {option.pk: values for option, values in option_ratings.items() if values[0] or values[1]}

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from consultation.imports.importing import Importer
 from consultation.imports.reading import read_records
@@ -29,6 +30,12 @@ class Command(BaseCommand):
         if consultation is None:
             raise CommandError("There is no consultation to import into: add one in the admin first")
         self.shown = 0
+        if connection.vendor == "postgresql":
+            # This session only: a commit returns before its WAL reaches disk (3x faster here).
+            # A crash can lose the last moments' records with their fingerprints, atomically,
+            # so rerunning the file imports exactly those again.
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO off")
         importer = Importer(consultation=consultation, file_name=path.name, dry_run=dry_run,
                             on_problem=self.problem)
         started = last = time.monotonic()
