@@ -36,6 +36,9 @@ class StaffRecordAdmin(admin.ModelAdmin):
     list_select_related = ["respondent", "recorded_by"]
     readonly_fields = ["channel", "received_on", "recorded_by", "respondent", "response", "comment", "created_at"]
 
+    class Media:
+        css = {"all": ["imports/admin.css"]}
+
     def get_fieldsets(self, request, obj=None):
         if obj is not None:
             return [(None, {"fields": self.readonly_fields})]
@@ -43,8 +46,7 @@ class StaffRecordAdmin(admin.ModelAdmin):
         return [
             ("Where it came from", {"fields": ["channel", "received_on"]}),
             WHO,
-            ("What they said", {"fields": ["kind", "subject", "reflection_kind", "body"],
-                                "description": "For a comment: its subject and their words."}),
+            ("What they said", {"fields": ["kind", "subject", "reflection_kind", "body"]}),
             ("Or their structured response", {"fields": [*scores, "flagged_ideas", "anything_else"],
                                               "classes": ["collapse"]}),
         ]

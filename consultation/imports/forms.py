@@ -34,7 +34,10 @@ class StaffRecordForm(forms.ModelForm):
         label="Their email address (optional)", required=False,
         help_text="Only to link this to their account if they have one. Nobody is emailed and no login is made.",
     )
-    kind = forms.ChoiceField(label="What did they give?", choices=KINDS, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="What did they give?", choices=KINDS, widget=forms.RadioSelect,
+        help_text="A comment: choose its subject below and enter their words. Scores: open the last section.",
+    )
     subject = forms.ChoiceField(label="Subject of the comment", required=False)
     reflection_kind = forms.ChoiceField(
         label="Their stance (optional)", required=False, choices=[("", "None given"), *ReflectionKind.choices])
@@ -54,6 +57,7 @@ class StaffRecordForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["received_on"].initial = timezone.localdate
         self.fields["subject"].choices = subject_choices()
         self.areas = list(FocusArea.objects.order_by("position"))
         for area in self.areas:
