@@ -38,8 +38,8 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 
 from consultation.people.models import Organisation
 from consultation.people.roles import RoleGroup, roles_in_group
-from consultation.people.sources import Source
 from consultation.people.selectors import current_consultation
+from consultation.people.sources import Source
 from consultation.responses.selectors import counted_responses_q
 
 SCALE = (1, 2, 3, 4, 5)

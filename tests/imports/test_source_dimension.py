@@ -13,8 +13,7 @@ from consultation.comments.models import Comment
 from consultation.imports.importing import Importer
 from consultation.people.sources import Source
 from consultation.responses.models import Response
-from tests.analysis.conftest import analyst, exporter  # noqa: F401 (fixtures)
-from tests.analysis.conftest import respond
+from tests.analysis.conftest import analyst, exporter, respond  # noqa: F401 (fixtures)
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
