@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from consultation.imports.mapping import Catalogue, MappingError, normalise
 from consultation.imports.models import ImportedRecord, ImportRun
-from consultation.imports.respondents import respondent_for
+from consultation.imports.respondents import respondent_for, verified_accounts
 from consultation.moderation.lifecycle import comment_create
 from consultation.people.sources import Source
 from consultation.responses.models import Response
-from consultation.responses.services import response_save
+from consultation.responses.services import response_save, response_submitted_create
 from consultation.screening import personal_data_reasons
 
 MAIN, PAGE = "MainFeedback", "Feedback"
@@ -109,6 +109,7 @@ class Importer:
         self.dry_run = dry_run
         self.on_problem = on_problem
         self.catalogue = Catalogue()
+        self.accounts = verified_accounts()
         self.report = Report()
         self.seen: set[bytes] = set()  # a dry run writes no fingerprints: repeats within the file
         self.run = None if dry_run else ImportRun.objects.create(file_name=file_name[:300])
@@ -163,7 +164,7 @@ class Importer:
         writer = self._main if form == MAIN else self._page
         response, comment = writer(record, when, lambda: respondent_for(
             email=str(record.get("email") or ""), fallback_key=key[:32], role=role,
-            organisation=council, organisation_name=organisation_name))
+            organisation=council, organisation_name=organisation_name, accounts=self.accounts))
         if organisation_name and council is None:
             self.report.unmatched_councils[organisation_name] += 1
         if not self.dry_run:
@@ -193,14 +194,14 @@ class Importer:
         if personal_data_reasons(text):
             self.report.personal_data += 1
         person, _ = respondent()
-        if not person.just_created and Response.objects.filter(
-                respondent=person, consultation=self.consultation, source=Source.ONLINE).exists():
+        answer = {"respondent": person, "consultation": self.consultation, "flagged_ideas": ideas,
+                  "scores": {area: tuple(pair) for area, pair in scores.items()}, "anything_else": text,
+                  "source": Source.IMPORTED, "submitted_at": when}
+        if person.just_created:
+            return response_submitted_create(**answer), None
+        if Response.objects.filter(respondent=person, consultation=self.consultation, source=Source.ONLINE).exists():
             raise Rejected("already responded online")
-        response = response_save(
-            respondent=person, consultation=self.consultation, scores={a: tuple(p) for a, p in scores.items()},
-            flagged_ideas=ideas, anything_else=text, submit=True, source=Source.IMPORTED, submitted_at=when,
-        )
-        return response, None
+        return response_save(**answer, submit=True), None
 
     def _page(self, record, when, respondent):
         summary = str(record.get("summary") or "").strip()

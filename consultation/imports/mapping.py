@@ -128,11 +128,13 @@ class Catalogue:
         path = urlparse(str(url or "")).path
         segments = [s for s in path.lower().split("/") if s and s not in ("index.html", "centre-of-excellence")]
         segments = [s.removesuffix(".html") for s in segments]
-        if data.FOCUS_AREA_PAGES in segments[:-1] or "focus-areas" in segments[:-1]:
+        if data.FOCUS_AREA_PAGES in segments[:-1]:
             area = self.area_pages.get(segments[-1])
             if area is None:
                 raise MappingError("unknown page", str(url))
             return area, None, ""
+        if len(segments) >= 2 and segments[0] == "ideas" and segments[1] in self.areas_by_slug:
+            return self.areas_by_slug[segments[1]], None, ""  # the portal's own focus-area page
         for segment in segments:
             if segment in self.options:
                 return None, self.options[segment], ""

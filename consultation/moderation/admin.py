@@ -141,7 +141,7 @@ class CommentAdmin(admin.ModelAdmin):
     form = CommentModerationForm
     list_display = ["excerpt", "author_name", "author_role", "subject_title", "state", "held_reason",
                     "reports", "created_at"]
-    list_filter = [StateFilter, ReportedFilter, HeldReasonFilter, "focus_area", "author__role",
+    list_filter = [StateFilter, ReportedFilter, HeldReasonFilter, "source", "focus_area", "author__role",
                    ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["author", "focus_area", "idea", "delivery_option"]
     search_fields = ["body", "author__display_name", "author__email"]

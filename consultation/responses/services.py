@@ -60,3 +60,22 @@ def response_save(*, respondent, consultation, scores, flagged_ideas, anything_e
     if considerations is not None:
         response.important_considerations.set(considerations)
     return response
+
+
+def response_submitted_create(*, respondent, consultation, scores, flagged_ideas, anything_else, source,
+                              submitted_at=None):
+    """A submitted response from another channel by someone who has none yet (an imported
+    respondent made a moment ago): three inserts, where `response_save` would first look for
+    one to update. The database's one-response-per-person rule still holds."""
+    now = timezone.now()
+    response = Response.objects.create(
+        respondent=respondent, consultation=consultation, status=Response.Status.SUBMITTED,
+        anything_else=anything_else, source=source, created_at=now, updated_at=now,
+        submitted_at=submitted_at or now,
+    )
+    FocusAreaScore.objects.bulk_create(
+        FocusAreaScore(response=response, focus_area=area, usefulness=usefulness, likelihood=likelihood)
+        for area, (usefulness, likelihood) in scores.items() if usefulness is not None or likelihood is not None)
+    if flagged_ideas:
+        IdeaFlag.objects.bulk_create(IdeaFlag(response=response, idea=idea) for idea in flagged_ideas)
+    return response

@@ -36,6 +36,7 @@ def test_pages_name_their_subject(catalogue_map):
         base + "appendix-2-more-on-possible-mechanisms-for-change/making-sense-of-ai-rpa-and-other-advanced-and-integrative-software/")
     assert area.slug == "making-sense-of-advanced-software" and option is None
     assert catalogue_map.page("http://127.0.0.1:8000/delivery-models/local-authority-hosting/")[1].slug == "local-authority-hosting"
+    assert catalogue_map.page("/ideas/improving-data-quality/")[0].slug == "improving-data-quality"
     assert catalogue_map.page(base + "appendix-1-more-on-how-our-system-works/value/") == (None, None, "value")
     assert catalogue_map.page(base + "feedback/") == (None, None, "")
     with pytest.raises(MappingError):

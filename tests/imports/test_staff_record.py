@@ -1,6 +1,7 @@
 """Staff record feedback received by email, at a workshop or event, or by letter: through
 screening and moderation, marked as recorded by staff, never a login."""
 
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -80,3 +81,15 @@ def test_someone_who_answered_online_keeps_their_response(admin_client, consulta
                                                 **{f"usefulness_{area.pk}": "1"}))
     assert "already responded online" in page.content.decode()
     assert not StaffRecord.objects.exists()
+
+
+def test_imported_comments_are_in_the_moderation_queue_with_their_source(client, moderator, consultation, area):
+    from consultation.moderation.lifecycle import comment_create
+
+    person = UserFactory(imported=True, is_active=False)
+    comment_create(author=person, consultation=consultation, focus_area=area, body="Said at the Leeds workshop",
+                   submission_key=uuid.uuid4(), source=Source.STAFF)
+    client.force_login(moderator)
+    queue = client.get(reverse("admin:comments_comment_changelist"), {"state": "pending", "source__exact": "staff"})
+    assert "Said at the Leeds workshop" in queue.content.decode()
+    assert "Brought in from another channel" in queue.content.decode()

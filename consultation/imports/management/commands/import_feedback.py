@@ -51,7 +51,14 @@ class Command(BaseCommand):
                     done = importer.report.read
                     self.stderr.write(f"… {done:,} records read ({done / (now - started):,.0f} a second)")
 
-        report = importer.feed(with_progress())
+        try:
+            report = importer.feed(with_progress())
+        except KeyboardInterrupt:
+            # Every record is its own transaction: what was written stands, and running the
+            # file again carries on where this stopped (the written records are duplicates).
+            importer.finish()
+            report = importer.report
+            self.stderr.write(f"Interrupted after {report.read:,} records")
         self.summary(report, dry_run, time.monotonic() - started)
 
     def problem(self, line, message):
