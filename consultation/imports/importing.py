@@ -191,17 +191,18 @@ class Importer:
         text = str(record.get("comments") or "").strip()
         if not (scores or ideas or text):
             raise Rejected("empty response")
-        if personal_data_reasons(text):
-            self.report.personal_data += 1
         person, _ = respondent()
         answer = {"respondent": person, "consultation": self.consultation, "flagged_ideas": ideas,
                   "scores": {area: tuple(pair) for area, pair in scores.items()}, "anything_else": text,
                   "source": Source.IMPORTED, "submitted_at": when}
         if person.just_created:
-            return response_submitted_create(**answer), None
-        if Response.objects.filter(respondent=person, consultation=self.consultation, source=Source.ONLINE).exists():
+            response = response_submitted_create(**answer)
+        elif Response.objects.filter(respondent=person, consultation=self.consultation, source=Source.ONLINE).exists():
             raise Rejected("already responded online")
-        return response_save(**answer, submit=True), None
+        else:
+            response = response_save(**answer, submit=True)
+        self.report.personal_data += bool(personal_data_reasons(text))  # analysts only: counted, not held
+        return response, None
 
     def _page(self, record, when, respondent):
         summary = str(record.get("summary") or "").strip()
@@ -216,14 +217,13 @@ class Importer:
             raise Rejected("page names no subject", str(record.get("page") or ""))
         kind = self.catalogue.stance(record.get("nature"))
         body = f"{summary}\n\n{details}" if details and normalise(details) != normalise(summary) else summary
-        if personal_data_reasons(body):
-            self.report.personal_data += 1
         person, _ = respondent()
         comment, _ = comment_create(
             author=person, consultation=self.consultation, focus_area=area, delivery_option=option,
             body=body, reflection_kind=kind, submission_key=uuid.uuid5(SUBMISSION_NAMESPACE, self.key),
             source=Source.IMPORTED, created_at=when,
         )
+        self.report.personal_data += bool(personal_data_reasons(body))  # held by the lifecycle for it
         return None, comment
 
     def finish(self) -> None:

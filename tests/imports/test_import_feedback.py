@@ -180,8 +180,10 @@ def test_an_online_response_is_never_overwritten_by_an_import(ready, tmp_path):
 
 
 def test_personal_data_in_an_imported_comment_is_held_for_that_reason(ready, tmp_path):
-    run_import(write_lines(tmp_path / "sheet.jsonl", [
-        {**PAGE, "details": "Ring me on 07700 900123 about the child born 03/04/2015"}]))
+    summary, _ = run_import(write_lines(tmp_path / "sheet.jsonl", [
+        {**PAGE, "details": "Ring me on 07700 900123 about the child born 03/04/2015"}, MAIN]))
+
+    assert summary_value(summary, "Texts that may hold personal data") == 1
 
     comment = Comment.objects.get()
     assert comment.state == Comment.State.PENDING
