@@ -140,7 +140,7 @@ EXPECTED = {
     "admin/consultation/user/<id>/password/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
     "admin/digests/digestdelivery/preview/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
     "admin/digests/digestdelivery/preview/email/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
-    "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|digests)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
+    "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|imports|digests)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
     "admin/(?P<url>.*)$": ("admin-login admin-login admin-login 404 404", "admin-login admin-login admin-login 404 404"),
 }
 
@@ -206,7 +206,14 @@ def world(catalogue, consultation, local_authorities):
     from consultation.people import staff_groups as roles_staff
     from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
     from models_of_delivery.models import DeliveryOption
-    from tests.factories import CommentFactory, FollowFactory, ResponseFactory, UserFactory
+    from tests.factories import (
+        CommentFactory,
+        FollowFactory,
+        ImportedRecordFactory,
+        ResponseFactory,
+        StaffRecordFactory,
+        UserFactory,
+    )
 
     if not Group.objects.filter(name=roles_staff.MODERATORS).exists():
         roles_staff.sync_staff_groups(Group, Permission)
@@ -230,6 +237,8 @@ def world(catalogue, consultation, local_authorities):
                                       from_state="published", to_state="published", reason="Checked")
     OfficialResponse.objects.create(focus_area=area, body="We listened.", author=people["moderator"])
     DigestDelivery.objects.create(kind="followers", period_start="2026-01-05", recipient=owner)
+    ImportedRecordFactory()  # and its import run
+    StaffRecordFactory(recorded_by=people["moderator"])
     address = EmailAddress.objects.create(user=owner, email=owner.email, verified=False, primary=True)
     return {
         "people": people,
@@ -268,7 +277,7 @@ def path_for(route: Route, v: dict) -> str:
         "admin/consultation/user/<id>/password/": {"id": v["comment"].author_id},
         "admin/r/<path:content_type_id>/<path:object_id>/":
             {"content_type_id": ContentType.objects.get_for_model(comment).pk, "object_id": comment.pk},
-        "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|digests)/$":
+        "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|imports|digests)/$":
             {"app_label": "comments"},
     }.get(route.route)
     if kwargs is None and "<int:pk>" in route.route:
