@@ -52,7 +52,7 @@ class StaffRecordForm(forms.ModelForm):
     class Meta:
         model = StaffRecord
         fields = ["channel", "received_on"]
-        widgets = {"received_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         labels = {"channel": "How it came to us"}
 
     def __init__(self, *args, **kwargs):
