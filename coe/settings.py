@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "consultation.responses",
     "consultation.analysis",
     "consultation.themes",
+    "consultation.imports",
     "consultation.digests",
     "consultation.api",
     "consultation.privacy",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from consultation.analysis.models import ExportRecord
 from consultation.comments.models import Comment, Follow, OfficialResponse, Report
 from consultation.digests.models import DigestDelivery
+from consultation.imports.models import ImportedRecord, ImportRun, StaffRecord
 from consultation.moderation.models import ModerationDecision, ModerationSettings
 from consultation.people.models import Consultation, Organisation, User
 from consultation.people.roles import Role
@@ -422,3 +423,31 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
     to = factory.Sequence(lambda n: f"someone{n}@example.org")
     subject = "Confirm your email address"
     body = "Follow the link to confirm your email address."
+# --- Imported and recorded feedback ----------------------------------------------------
+
+
+class ImportRunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportRun
+
+    file_name = "main-feedback.jsonl"
+
+
+class ImportedRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportedRecord
+
+    fingerprint = factory.Sequence(lambda n: f"{n:064x}")
+    run = factory.SubFactory(ImportRunFactory)
+    line = factory.Sequence(lambda n: n + 1)
+    form = "MainFeedback"
+
+
+class StaffRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffRecord
+
+    channel = StaffRecord.Channel.EMAIL
+    received_on = date(2026, 11, 2)
+    recorded_by = factory.SubFactory(UserFactory, is_staff=True)
+    respondent = factory.SubFactory(UserFactory, imported=True, is_active=False)

@@ -173,7 +173,7 @@ EXPECTED = {
     "admin/consultation/user/<id>/password/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
     "admin/digests/digestdelivery/preview/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
     "admin/digests/digestdelivery/preview/email/": ("admin-login admin-login admin-login 403 403", "admin-login admin-login admin-login 403 403"),
-    "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|themes|digests)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
+    "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|themes|imports|digests)/$": ("admin-login admin-login admin-login 200 404", "admin-login admin-login admin-login 200 404"),
     "admin/(?P<url>.*)$": ("admin-login admin-login admin-login 404 404", "admin-login admin-login admin-login 404 404"),
 }
 
@@ -242,8 +242,10 @@ def world(catalogue, consultation, local_authorities):
     from tests.factories import (
         CommentFactory,
         FollowFactory,
+        ImportedRecordFactory,
         ResponseFactory,
         ResponseLinkFactory,
+        StaffRecordFactory,
         ThemeAssignmentFactory,
         ThemeChangeFactory,
         UserFactory,
@@ -273,6 +275,8 @@ def world(catalogue, consultation, local_authorities):
     DigestDelivery.objects.create(kind="followers", period_start="2026-01-05", recipient=owner)
     found_theme = ThemeAssignmentFactory(comment=comment).theme
     ThemeChangeFactory(theme=found_theme), ResponseLinkFactory(theme=found_theme)
+    ImportedRecordFactory()  # and its import run
+    StaffRecordFactory(recorded_by=people["moderator"])
     address = EmailAddress.objects.create(user=owner, email=owner.email, verified=False, primary=True)
     return {
         "people": people,
@@ -321,7 +325,7 @@ def path_for(route: Route, v: dict) -> str:
         "admin/consultation/user/<id>/password/": {"id": v["comment"].author_id},
         "admin/r/<path:content_type_id>/<path:object_id>/":
             {"content_type_id": ContentType.objects.get_for_model(comment).pk, "object_id": comment.pk},
-        "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|themes|digests)/$":
+        "admin/^(?P<app_label>auth|account|ideas|models_of_delivery|consultation|comments|moderation|responses|themes|imports|digests)/$":
             {"app_label": "comments"},
     }.get(route.route)
     if kwargs is None and "<int:pk>" in route.route:

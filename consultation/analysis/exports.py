@@ -99,7 +99,7 @@ def response_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
     areas = list(FocusArea.objects.order_by("position", "title").values_list("pk", "slug"))
     ideas = list(Idea.objects.order_by("focus_area__position", "position", "verb").values_list("pk", "focus_area__slug", "slug"))
     options = list(DeliveryOption.objects.order_by("position", "title").values_list("pk", "slug"))
-    header = ["response_id", *PERSON_HEADER, "submitted_at"]
+    header = ["response_id", *PERSON_HEADER, "submitted_at", "source"]
     for _, slug in areas:
         header += [f"{slug}: usefulness", f"{slug}: likelihood"]
     header += [f"flag: {area_slug}/{slug}" for _, area_slug, slug in ideas]
@@ -126,7 +126,7 @@ def response_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
                 organisation.name if organisation else "",
                 person.organisation_name,
                 organisation.region if organisation else "",
-            ), _when(response.submitted_at)]
+            ), _when(response.submitted_at), response.source]
             for area_id, _ in areas:
                 score = scores.get(area_id)
                 row += [score.usefulness, score.likelihood] if score else [None, None]
@@ -146,7 +146,7 @@ COMMENT_FIELDS = [
     "pk", "created_at", "edited_at", "withdrawn_at", "state", "moderation_reason", "focus_area__slug",
     "idea__slug", "delivery_option__slug", "paper_part", "parent_id", "reflection_kind", "body", "author_id", "author__role",
     "author__organisation__kind", "author__organisation__name", "author__organisation_name",
-    "author__organisation__region",
+    "author__organisation__region", "source",
 ]
 
 
@@ -155,16 +155,16 @@ def comment_table(scope: Scope) -> tuple[list[str], Iterator[list]]:
     a focus area (and idea), a delivery option or a part of the paper."""
     header = [
         "comment_id", "created_at", "edited_at", "withdrawn_at", "moderation_state", "moderation_reason",
-        "focus_area", "idea", "delivery_option", "paper_part", "reply_to", "reflection_kind", "body", *PERSON_HEADER,
+        "focus_area", "idea", "delivery_option", "paper_part", "reply_to", "reflection_kind", "body", *PERSON_HEADER, "source",
     ]
     comments = Comment.objects.filter(scope.comments_q()).order_by("pk").values_list(*COMMENT_FIELDS)
 
     def rows():
         for (pk, created, edited, withdrawn, state, reason, area, idea, option, part, parent, kind, body, author,
-             role, org_kind, org_name, own_org_name, region) in comments.iterator(chunk_size=CHUNK_SIZE):
+             role, org_kind, org_name, own_org_name, region, source) in comments.iterator(chunk_size=CHUNK_SIZE):
             yield [
                 pk, _when(created), _when(edited), _when(withdrawn), state, reason, area or "", idea or "",
-                option or "", part, parent, kind, body, author, *_person(role, org_kind, org_name, own_org_name, region),
+                option or "", part, parent, kind, body, author, *_person(role, org_kind, org_name, own_org_name, region), source,
             ]
 
     return header, rows()

@@ -207,16 +207,18 @@ class Coverage:
 
 
 def council_coverage(scope: Scope) -> Coverage:
-    """How many councils we have heard from in scope, by region: one query. A council is heard
-    from when someone in it submitted a response or wrote a comment (not withdrawn)."""
+    """How many councils we have heard from in scope, by region: one query. Heard from means a
+    submitted response or a comment (not withdrawn) from someone there, whatever its source:
+    online, imported from the earlier forms or recorded by staff."""
     councils = Organisation.objects.filter(kind=Organisation.Kind.LOCAL_AUTHORITY)
     if scope.region:
         councils = councils.filter(region=scope.region)
     responded = Response.objects.filter(scope.responses_q(), respondent__organisation=OuterRef("pk"))
-    commented = Comment.objects.filter(scope.comments_q(), author__organisation=OuterRef("pk"),
-                                       withdrawn_at__isnull=True)
+    commented = Comment.objects.filter(scope.comments_q(), withdrawn_at__isnull=True,
+                                       author__organisation=OuterRef("pk"))
     rows = list(
-        councils.annotate(heard=Exists(responded) | Exists(commented)).values("name", "region", "dfe_code", "heard").order_by("region", "name")
+        councils.annotate(heard=Exists(responded) | Exists(commented))
+        .values("name", "region", "dfe_code", "heard").order_by("region", "name")
     )
     regions: dict[str, dict] = {}
     for row in rows:

@@ -10,6 +10,7 @@ from django import forms
 from consultation.analysis import scope as analysis
 from consultation.people.models import Organisation
 from consultation.people.roles import RoleGroup
+from consultation.people.sources import Source
 from consultation.responses.models import Response
 
 WEIGHTINGS = [
@@ -76,6 +77,14 @@ class AnalysisFilter(django_filters.FilterSet):
         method="filter_organisation_type",
         error_messages={"invalid_choice": "Select an organisation type from the list"},
     )
+    source = django_filters.ChoiceFilter(
+        label="Source",
+        choices=Source.choices,
+        empty_label="All sources",
+        method="filter_source",
+        help_text="Online, imported from the earlier forms, or recorded by staff",
+        error_messages={"invalid_choice": "Select a source from the list"},
+    )
     weighting = django_filters.ChoiceFilter(
         label="Weighting",
         choices=WEIGHTINGS,
@@ -92,7 +101,7 @@ class AnalysisFilter(django_filters.FilterSet):
 
     class Meta:
         model = Response
-        fields = ["date_from", "date_to", "group", "region", "organisation_type", "weighting"]
+        fields = ["date_from", "date_to", "group", "region", "organisation_type", "source", "weighting"]
 
     def filter_date_from(self, queryset, name, value):
         return queryset.filter(analysis.period_q("submitted_at", value, None))
@@ -108,6 +117,9 @@ class AnalysisFilter(django_filters.FilterSet):
 
     def filter_organisation_type(self, queryset, name, value):
         return queryset.filter(analysis.organisation_type_q(value, "respondent__"))
+
+    def filter_source(self, queryset, name, value):
+        return queryset.filter(analysis.source_q(value, ""))
 
     def keep(self, queryset, name, value):
         return queryset  # the weighting changes the statistics, not which responses count
@@ -134,12 +146,14 @@ class AnalysisFilter(django_filters.FilterSet):
             region=data.get("region") or "",
             organisation_type=data.get("organisation_type") or "",
             weighting=data.get("weighting") or "raw",
+            source=data.get("source") or "",
         )
 
     @property
     def is_filtered(self) -> bool:
         scope = self.scope
-        return any([scope.date_from, scope.date_to, scope.group, scope.region, scope.organisation_type])
+        return any([scope.date_from, scope.date_to, scope.group, scope.region, scope.organisation_type,
+                    scope.source])
 
     def as_dict(self) -> dict:
         """For the export record: the filters in force, as plain strings."""
@@ -150,6 +164,7 @@ class AnalysisFilter(django_filters.FilterSet):
             "group": scope.group,
             "region": scope.region,
             "organisation_type": scope.organisation_type,
+            "source": scope.source,
         }
         return {key: value for key, value in values.items() if value}
 

@@ -40,6 +40,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from consultation.people.models import Organisation
 from consultation.people.roles import RoleGroup, roles_in_group
 from consultation.people.selectors import current_consultation
+from consultation.people.sources import Source
 from consultation.responses.selectors import counted_responses_q
 
 SCALE = (1, 2, 3, 4, 5)
@@ -70,6 +71,11 @@ def organisation_type_q(kind: str, prefix: str) -> Q:
     return Q()
 
 
+def source_q(source: str, prefix: str) -> Q:
+    """Where the feedback came from: online, imported from the old forms, recorded by staff."""
+    return Q(**{f"{prefix}source": source}) if source else Q()
+
+
 def period_q(field_name: str, date_from: date | None, date_to: date | None) -> Q:
     q = Q()
     if date_from:
@@ -89,6 +95,7 @@ class Scope:
     region: str = ""
     organisation_type: str = ""
     weighting: str = "raw"
+    source: str = ""
     consultation: object = None  # the current consultation unless given
 
     @property
@@ -104,6 +111,8 @@ class Scope:
             parts.append("people in a local authority")
         elif self.organisation_type == Organisation.Kind.OTHER:
             parts.append("people not in a local authority")
+        if self.source:
+            parts.append(f"feedback {Source(self.source).label.lower()}")
         if self.date_from:
             parts.append(f"from {self.date_from:%-d %B %Y}")
         if self.date_to:
@@ -122,6 +131,7 @@ class Scope:
         return (
             counted_responses_q(self.consultation, prefix)
             & period_q(f"{prefix}submitted_at", self.date_from, self.date_to)
+            & source_q(self.source, prefix)
             & self.people_q(f"{prefix}respondent__")
         )
 
@@ -132,7 +142,7 @@ class Scope:
         window = Q(**{f"{prefix}created_at__gte": consultation.opens_at,
                       f"{prefix}created_at__lt": consultation.closes_at}) if consultation else Q(pk__in=[])
         return (window & period_q(f"{prefix}created_at", self.date_from, self.date_to)
-                & self.people_q(f"{prefix}author__"))
+                & source_q(self.source, prefix) & self.people_q(f"{prefix}author__"))
 
 
 def council_of(prefix: str):

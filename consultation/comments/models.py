@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from consultation.people.sources import Source
 from ideas.paper import PaperPart
 
 
@@ -92,6 +93,7 @@ class Comment(models.Model):
         NEW_ACCOUNT = "new_account", "A new account's first comment"
         HOLD_ALL = "hold_all", "Every comment is held for review"
         REPORTED = "reported", "Reported by several people"
+        NOT_ONLINE = "not_online", "Brought in from another channel: written for the design team, not for publication"
 
     held_reason = models.CharField(
         max_length=200, blank=True, choices=HeldReason.choices, help_text="Why the portal held it for review."
@@ -110,6 +112,7 @@ class Comment(models.Model):
         help_text="Goes up with each edit, so a moderator approves the text they read.",
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ONLINE, db_index=True)
 
     objects = CommentQuerySet.as_manager()
 

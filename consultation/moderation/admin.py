@@ -96,7 +96,7 @@ class CommentAdmin(admin.ModelAdmin):
     form = CommentModerationForm
     list_display = ["excerpt", "author_name", "author_role", "subject_title", "state", "held",
                     "reports", "created_at"]
-    list_filter = [StateFilter, ReportedFilter, HeldReasonFilter, PersonalDataFilter, "focus_area",
+    list_filter = [StateFilter, ReportedFilter, HeldReasonFilter, PersonalDataFilter, "source", "focus_area",
                    "delivery_option", "author__role", ("created_at", admin.DateFieldListFilter)]
     list_select_related = ["author", "focus_area", "idea", "delivery_option"]
     # Not the authors' email addresses: a moderator could confirm who has an account.

@@ -22,6 +22,7 @@ from consultation.comments.models import Comment, Report
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
 from consultation.moderation.tasks import notify_author_of_decision
 from consultation.people.access import ensure_open
+from consultation.people.sources import Source
 from consultation.screening import KINDS, kinds_found
 
 Held = Comment.HeldReason
@@ -60,12 +61,16 @@ def is_trusted(author, settings: ModerationSettings) -> bool:
     return approved.count() >= settings.first_comments_to_hold
 
 
-def hold_reason(author, body: str) -> tuple[str, list[str]]:
+def hold_reason(author, body: str, source: str = Source.ONLINE) -> tuple[str, list[str]]:
     """Why a new or edited text must wait for a moderator ("" when it need not), and the kinds
-    of personal data in it. Personal data beats policy: the author is told what to remove."""
+    of personal data in it. Personal data beats policy: the author is told what to remove.
+    Feedback from another channel (an old form, an email) always waits: its writer never
+    chose to publish it."""
     kinds = kinds_found(body)
     if kinds:
         return Held.PERSONAL_DATA, kinds
+    if source != Source.ONLINE:
+        return Held.NOT_ONLINE, []
     settings = ModerationSettings.current()
     if settings.policy == ModerationSettings.Policy.HOLD_ALL:
         return Held.HOLD_ALL, []
@@ -98,23 +103,28 @@ def _record(comment, to_state, *, moderator=None, reason="", held_reason=None, h
 
 def comment_create(
     *, author, consultation, focus_area=None, idea=None, delivery_option=None, parent=None, body,
-    reflection_kind="", submission_key: uuid.UUID, paper_part="",
+    reflection_kind="", submission_key: uuid.UUID, paper_part="", source: str = Source.ONLINE,
+    created_at=None,
 ) -> tuple[Comment, bool]:
-    """Creates a comment or reply once per submission key: a resent form returns the first."""
-    ensure_open(consultation)
+    """Creates a comment or reply once per submission key: a resent form returns the first.
+    Feedback from another channel (`source`) keeps the date it was given and is not bound
+    to the window: it was given while the consultation was open, or is recorded late."""
+    if source == Source.ONLINE:
+        ensure_open(consultation)
     if parent is not None:
         # One level of replies: a reply to a reply joins its thread.
         parent = parent.parent or parent
         focus_area, idea, delivery_option = parent.focus_area, parent.idea, parent.delivery_option
         paper_part = parent.paper_part
-    reason, kinds = hold_reason(author, body)
+    reason, kinds = hold_reason(author, body, source)
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
                 author=author, focus_area=focus_area, idea=idea, delivery_option=delivery_option,
                 paper_part=paper_part, parent=parent, body=body, reflection_kind=reflection_kind,
                 submission_key=submission_key, state=Comment.State.PENDING if reason else Comment.State.PUBLISHED,
-                held_reason=reason, held_kinds=" ".join(kinds),
+                held_reason=reason, held_kinds=" ".join(kinds), source=source,
+                created_at=created_at or timezone.now(),
             )
             if reason:
                 ModerationDecision.objects.create(

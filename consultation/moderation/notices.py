@@ -21,7 +21,7 @@ def decisions_awaiting_notice(*, before) -> list[int]:
     """Decisions whose author should have been told and has not been yet."""
     return list(
         ModerationDecision.objects.filter(notice_due_q(), author_notified_at__isnull=True, created_at__lt=before,
-                                          comment__author__deleted_at__isnull=True)
+                                          comment__author__deleted_at__isnull=True, comment__author__imported=False)
         .values_list("pk", flat=True)
     )
 
@@ -32,8 +32,8 @@ def decision_notice_send(decision_id: int) -> str:
     if decision.author_notified_at:
         return "already sent"  # a retried or duplicated task sends nothing twice
     comment = decision.comment
-    if comment.author.is_deleted:
-        return "no one to tell"  # the account was deleted: no address, nobody to write to
+    if comment.author.is_deleted or comment.author.imported:
+        return "no one to tell"  # a deleted account has no address; an imported respondent is never emailed
     if comment.state != decision.to_state or comment.is_withdrawn:
         return "superseded"  # a later change (an edit held again, a withdrawal) overtook it
     live = decision.to_state == Comment.State.PUBLISHED

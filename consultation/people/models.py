@@ -78,6 +78,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         "design team's weekly digest", default=False,
         help_text="Staff only: the weekly summary of all new feedback.",
     )
+    imported = models.BooleanField(
+        "imported respondent", default=False, editable=False,
+        help_text="Feedback brought in from another channel: no login, never emailed.",
+    )
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from consultation.people.sources import Source
+
 
 class Response(models.Model):
     """A person's structured response to a consultation: one each, draft until submitted."""
@@ -30,6 +32,7 @@ class Response(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.ONLINE, db_index=True)
 
     class Meta:
         db_table = "consultation_response"

@@ -4,20 +4,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultation.people.access import ensure_open
+from consultation.people.sources import Source
 from consultation.responses.models import FocusAreaScore, IdeaFlag, OptionRating, Response
 
 
 @transaction.atomic
 def response_save(*, respondent, consultation, scores=None, flagged_ideas=None, anything_else=None,
-                  submit=False, option_ratings=None, considerations=None, section=None, section_completed=False):
+                  submit=False, option_ratings=None, considerations=None, section=None, section_completed=False,
+                  source=Source.ONLINE, submitted_at=None):
     """Saves one step of the response (or all of it), a draft until it is submitted; `submit`
     submits it. Only what is given changes: the focus areas in `scores` (area to (usefulness,
     likelihood); `flagged_ideas` are the ideas chosen among those areas' ideas), the options in
     `option_ratings` (option to (score, reason)), `considerations`, `anything_else`. `section`
-    names the step saved, marked completed or not by `section_completed`."""
-    ensure_open(consultation)
+    names the step saved, marked completed or not by `section_completed`. A response from
+    another channel (`source`) keeps the date it was given and is not bound to the window."""
+    if source == Source.ONLINE:
+        ensure_open(consultation)
     response, _ = Response.objects.select_for_update().get_or_create(
-        respondent=respondent, consultation=consultation
+        respondent=respondent, consultation=consultation, defaults={"source": source}
     )
     now = timezone.now()
     response.updated_at = now
@@ -28,7 +32,7 @@ def response_save(*, respondent, consultation, scores=None, flagged_ideas=None, 
         response.completed_sections = [*done, section] if section_completed else done
     if submit:
         response.status = Response.Status.SUBMITTED
-        response.submitted_at = response.submitted_at or now
+        response.submitted_at = submitted_at or response.submitted_at or now
     response.save()
 
     if scores is not None:
@@ -62,3 +66,22 @@ def _save_scores(response, scores, flagged_ideas):
     IdeaFlag.objects.filter(response=response, idea__focus_area_id__in=covered).exclude(idea_id__in=wanted).delete()
     have = set(response.flags.values_list("idea_id", flat=True))
     IdeaFlag.objects.bulk_create(IdeaFlag(response=response, idea_id=pk) for pk in wanted - have)
+
+
+def response_submitted_create(*, respondent, consultation, scores, flagged_ideas, anything_else, source,
+                              submitted_at=None):
+    """A submitted response from another channel by someone who has none yet (an imported
+    respondent made a moment ago): three inserts, where `response_save` would first look for
+    one to update. The database's one-response-per-person rule still holds."""
+    now = timezone.now()
+    response = Response.objects.create(
+        respondent=respondent, consultation=consultation, status=Response.Status.SUBMITTED,
+        anything_else=anything_else, source=source, created_at=now, updated_at=now,
+        submitted_at=submitted_at or now,
+    )
+    FocusAreaScore.objects.bulk_create(
+        FocusAreaScore(response=response, focus_area=area, usefulness=usefulness, likelihood=likelihood)
+        for area, (usefulness, likelihood) in scores.items() if usefulness is not None or likelihood is not None)
+    if flagged_ideas:
+        IdeaFlag.objects.bulk_create(IdeaFlag(response=response, idea=idea) for idea in flagged_ideas)
+    return response
