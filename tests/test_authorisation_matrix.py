@@ -154,12 +154,12 @@ EXPECTED = {
     "open-data/comments.csv": ("200", "405"),
     "open-data/<slug:name>.csv": ("200", "405"),
     # Themes: reading with analysis.view_analysis; changing needs themes.edit_themes, which the
-    # Analysts group does not have unless given it. "You said, we did" is public.
-    "analysis/themes/": ("login 403 403 403 200", "login 403 403 403 403"),
+    # Analysts group has (themes migration 0002). "You said, we did" is public.
+    "analysis/themes/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/themes/<slug:slug>/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/themes/comment-themes.csv": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/themes/theme/<int:pk>/": ("login 403 403 403 200", "login 403 403 403 200"),
-    "analysis/themes/theme/<int:pk>/<slug:action>/": ("405", "login 403 403 403 403"),
+    "analysis/themes/theme/<int:pk>/<slug:action>/": ("405", "login 403 403 403 302"),
     "you-said-we-did/": ("200", "200"),
     # The admin: staff only; everyone else to the admin's sign-in page.
     "admin/": ("admin-login admin-login admin-login 200 200", "admin-login admin-login admin-login 200 200"),
