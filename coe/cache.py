@@ -6,6 +6,9 @@ to what they show bumps the version once the transaction commits, so the next re
 fresh content (docs/decisions/0005). Each app declares, in its AppConfig.ready(), which of
 its own models change that content (`content_depends_on`); no app wires another's signals.
 
+Rendered fragments every reader shares (a page of comment threads) are cached the same way
+(`cached_fragment`); what differs per person is added to them per request.
+
 Signed-in people are never served a cached page, nor is anyone carrying a cookie (a
 session, a flash message). The cache itself fails open (coe/cache_backend.py).
 """
@@ -62,6 +65,14 @@ def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT,
     """The value cached under `name`, computed on a miss. Versioned values go stale with any
     content change; an unversioned one is dropped by its owner (`cache.delete(name)`)."""
     return cache.get_or_set(versioned_key(name) if versioned else name, compute, timeout)
+
+
+def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT):
+    """Rendered HTML every reader shares (a page of comment threads), under the content
+    version: rendered once, not once per reader. Off with the page cache (PAGE_CACHE_ENABLED)."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return build()
+    return cache.get_or_set(versioned_key(name), build, timeout)
 
 
 # --- Which models change the content (declared by each app) -------------------------------
