@@ -15,6 +15,7 @@ session, a flash message). The cache itself fails open (coe/cache_backend.py).
 
 import hashlib
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
@@ -27,20 +28,31 @@ CONTENT_VERSION_KEY = "content-version"
 PAGE_TIMEOUT = 300  # also bounds how late the open/closed banner can be at a window's edge
 FIGURES_TIMEOUT = 3600
 ALLOWED_COOKIES = {"csrftoken"}
+# The version is read once per request (AnonymousPageCacheMiddleware marks a request with
+# 0 until it is read): a page's counts and fragments then cost one Redis round trip for it,
+# not one each. A change made by the request itself forgets it (_bump). None: no request.
+_request_version: ContextVar[int | None] = ContextVar("content_version", default=None)
 
 
 # --- The content version -----------------------------------------------------------------
 
 
 def content_version() -> int:
+    remembered = _request_version.get()
+    if remembered:
+        return remembered
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         version = 1
         cache.add(CONTENT_VERSION_KEY, version, None)
+    if remembered is not None:
+        _request_version.set(version)
     return version
 
 
 def _bump():
+    if _request_version.get() is not None:
+        _request_version.set(0)
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:
@@ -115,23 +127,39 @@ def _cacheable_request(request) -> bool:
     )
 
 
+def _page_key(request) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{digest}:v{content_version()}"
+
+
+def _cached_page(key):
+    cached = cache.get(key)
+    if cached is None:
+        return None
+    content, content_type = cached
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = "hit"
+    response["Vary"] = "Cookie"
+    response["Content-Length"] = str(len(content))
+    return response
+
+
 def cache_anonymous_page(view):
+    """Stores the page for signed-out readers; AnonymousPageCacheMiddleware serves it,
+    before sessions, CSRF, authentication and URL routing (this serves it too without)."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{digest}:v{content_version()}"
-        cached = cache.get(key)
+        key = _page_key(request)
+        cached = _cached_page(key)
         if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            response["Vary"] = "Cookie"
-            return response
+            return cached
         response = view(request, *args, **kwargs)
-        # A page that minted a CSRF token is personal: never share it.
-        if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        # A page that minted a CSRF token or a CSP nonce is personal: never share it.
+        if (response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+                and not isinstance(getattr(request, "_csp_nonce", None), str)):
             if hasattr(response, "render"):
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
@@ -140,3 +168,29 @@ def cache_anonymous_page(view):
         return response
 
     return wrapper
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves the pages `cache_anonymous_page` stored, as early as it can: after the
+    middleware that adds headers to every response (security, CSP, permissions, framing)
+    and before sessions, CSRF, authentication, messages and URL routing, none of which a
+    signed-out GET without cookies needs. Anything else goes on down the stack.
+
+    It also reads the content version once for the whole request (see _request_version).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set(0)
+        try:
+            if (settings.PAGE_CACHE_ENABLED and request.method == "GET"
+                    and not (set(request.COOKIES) - ALLOWED_COOKIES) and "HTTP_AUTHORIZATION" not in request.META):
+                request.get_host()  # an unknown Host is refused (400) here as it would be below
+                cached = _cached_page(_page_key(request))
+                if cached is not None:
+                    return cached
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
