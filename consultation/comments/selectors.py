@@ -43,6 +43,12 @@ def _threads(viewer, subject):
     return _with_author().filter(visible | Exists(visible_replies), parent__isnull=True, **subject)
 
 
+def public_threads(subject):
+    """Every thread anyone may read on a subject (a public comment, or a placeholder that
+    public replies hang from), not yet ordered."""
+    return _threads(None, subject)
+
+
 # --- Keyset pagination: a page deep in a long discussion costs what the first one does ---
 
 Key = tuple[datetime, int]  # (created_at, pk): the order of threads, newest or oldest first
@@ -100,7 +106,7 @@ def public_thread_page(subject, *, order="newest", after: Key | None = None, bef
     reverse = tuple(column.removeprefix("-") if column.startswith("-") else f"-{column}" for column in order_by)
     replies = Prefetch("replies", to_attr="visible_replies",
                        queryset=_with_author(Comment.objects.public()).order_by("created_at", "pk"))
-    threads = _threads(None, subject).prefetch_related(replies)
+    threads = public_threads(subject).prefetch_related(replies)
     if before is not None and after is None:
         rows = list(threads.filter(_beyond(before, not descending)).order_by(*reverse)[:COMMENTS_PER_PAGE + 1])
         if len(rows) > COMMENTS_PER_PAGE:

@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from coe.cache import cached_fragment
 from consultation.comments import selectors
 
+NOTHING_OWN = {"tops": [], "parents": [], "replies": {}}
 START, OWN, REPORT, TAIL = "<!--coe:comment-->", "<!--coe:own-->", "<!--coe:report-->", "<!--coe:tail-->"
 
 
@@ -39,12 +40,16 @@ def discussion_page(*, viewer, subject: dict, order: str, after=None, before=Non
     after_key, before_key = selectors.decode_cursor(after), selectors.decode_cursor(before)
     cursor = f"a{selectors.encode_cursor(after_key)}" if after_key else (
         f"b{selectors.encode_cursor(before_key)}" if before_key else "first")
-    name = "discussion:{}:{}:{}:{}".format(
-        ":".join(str(subject[column] or "") for column in sorted(subject)), order, cursor, int(is_open))
+    subject_key = ":".join(str(subject[column] or "") for column in sorted(subject))
+    name = f"discussion:{subject_key}:{order}:{cursor}:{int(is_open)}"
     shared = cached_fragment(name, lambda: _shared_page(subject, order, after_key, before_key, is_open, with_official))
-    own = selectors.own_unpublished(viewer, subject)
+    viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
+    own = NOTHING_OWN
+    if viewer_id is not None:
+        own = cached_fragment(f"own:{viewer_id}:{subject_key}:{int(is_open)}",
+                              lambda: _own_pieces(viewer, subject, is_open))
     return Discussion(
-        threads_html=mark_safe(_personalise(shared, viewer, own, is_open)),  # noqa: S308 (rendered by templates)
+        threads_html=mark_safe(_personalise(shared, viewer_id, own)),  # noqa: S308 (rendered by templates)
         official_html=mark_safe(shared["official"]),  # noqa: S308 (rendered by a template)
         newer=shared["newer"], older=shared["older"],
     )
@@ -98,43 +103,53 @@ def _covers(shared, key) -> bool:
             and (shared["last"] is None or not earlier(shared["last"], key)))
 
 
-def _with_own(shared, viewer, own, is_open) -> list:
+def _own_pieces(viewer, subject, is_open) -> dict:
+    """The viewer's own unpublished comments on the subject, rendered for them (cached per
+    person under the content version, like the shared page): the threads they head, the
+    replies by the thread they belong to, and the placeholder of any thread that only
+    their reply makes visible to them."""
+    own = selectors.own_unpublished(viewer, subject)
+    tops = {comment.pk: comment for comment in own if comment.parent_id is None}
+    replies = defaultdict(list)
+    for comment in own:
+        if comment.parent_id is not None:
+            replies[comment.parent_id].append(comment)
+    parents = {pk: group[0].parent for pk, group in replies.items() if pk not in tops}
+    rendered = {piece[0]: piece for piece in _render(
+        [*tops.values(), *parents.values(), *(reply for group in replies.values() for reply in group)], viewer, is_open)}
+    return {
+        "tops": [(selectors.thread_key(top), rendered[pk]) for pk, top in tops.items()],
+        "parents": [(selectors.thread_key(parent), rendered[pk]) for pk, parent in parents.items()],
+        "replies": {pk: [rendered[reply.pk] for reply in group] for pk, group in replies.items()},
+    }
+
+
+def _with_own(shared, own) -> list:
     """The shared threads with the viewer's own unpublished comments put in their places:
     a removed-comment placeholder becomes their own comment, their held threads and replies
     join in order."""
     threads = [(key, list(pieces)) for key, pieces in shared["threads"]]
     on_page = {pieces[0][0]: pieces for _, pieces in threads}
-    tops, replies = {}, defaultdict(list)
-    for comment in own:
-        if comment.parent_id is None:
-            tops[comment.pk] = comment
-        else:
-            replies[comment.parent_id].append(comment)
-    # A thread only the viewer can see, through their own reply under a comment nobody else can.
-    for parent_id, own_replies in replies.items():
-        if parent_id not in on_page and parent_id not in tops:
-            tops[parent_id] = own_replies[0].parent
-    tops = {pk: top for pk, top in tops.items()
-            if pk in on_page or _covers(shared, selectors.thread_key(top))}
-    to_render = [*tops.values(), *(reply for pk in replies if pk in tops or pk in on_page for reply in replies[pk])]
-    rendered = {piece[0]: piece for piece in _render(to_render, viewer, is_open)}
-    for pk, top in tops.items():
-        if pk in on_page:
-            on_page[pk][0] = rendered[pk]
-        else:
-            on_page[pk] = [rendered[pk]]
-            threads.append((selectors.thread_key(top), on_page[pk]))
-    for parent_id, own_replies in replies.items():
+    for key, piece in own["tops"]:
+        if piece[0] in on_page:
+            on_page[piece[0]][0] = piece
+        elif _covers(shared, key):
+            on_page[piece[0]] = [piece]
+            threads.append((key, on_page[piece[0]]))
+    for key, piece in own["parents"]:
+        if piece[0] not in on_page and _covers(shared, key):
+            on_page[piece[0]] = [piece]
+            threads.append((key, on_page[piece[0]]))
+    for parent_id, replies in own["replies"].items():
         if parent_id in on_page:
             pieces = on_page[parent_id]
-            pieces[1:] = sorted([*pieces[1:], *(rendered[reply.pk] for reply in own_replies)], key=lambda p: p[2])
+            pieces[1:] = sorted([*pieces[1:], *replies], key=lambda piece: piece[2])
     threads.sort(key=lambda thread: thread[0], reverse=shared["descending"])
     return threads
 
 
-def _personalise(shared, viewer, own, is_open) -> str:
-    viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
-    threads = _with_own(shared, viewer, own, is_open) if own else shared["threads"]
+def _personalise(shared, viewer_id, own) -> str:
+    threads = _with_own(shared, own) if own["tops"] or own["replies"] else shared["threads"]
     out = []
     for _, pieces in threads:
         for _, author_id, _, head, own_links, report_link, tail in pieces:
