@@ -148,3 +148,39 @@ def test_a_page_deep_in_a_long_discussion_runs_the_same_queries_as_the_first(
     with django_assert_max_num_queries(20) as top:
         client.get(area.get_absolute_url())
     assert len(deep.captured_queries) == len(top.captured_queries)
+
+
+def test_the_signed_in_focus_area_page_runs_a_fixed_number_of_queries(
+        client, consultation, participant, area, django_assert_max_num_queries):
+    """Cache on, as in production: however long the discussion and however many of the reader's
+    own comments wait for moderation, the same few queries (session, person, page, following)."""
+    authors = UserFactory.create_batch(4)
+    client.force_login(participant)
+
+    def queries():
+        client.get(area.get_absolute_url())  # the first reader after a change fills the caches
+        with django_assert_max_num_queries(6) as captured:
+            assert client.get(area.get_absolute_url()).status_code == 200
+        return len(captured.captured_queries)
+
+    CommentFactory(focus_area=area, author=participant, state=Comment.State.PENDING, body="Mine, waiting")
+    small = queries()
+    tops = Comment.objects.bulk_create(CommentFactory.build(author=authors[n % 4], focus_area=area) for n in range(60))
+    Comment.objects.bulk_create(CommentFactory.build(author=authors[n % 4], focus_area=area, parent=tops[n % 60])
+                                for n in range(240))
+    Comment.objects.bulk_create(CommentFactory.build(author=participant, focus_area=area, parent=tops[n],
+                                                     state=Comment.State.PENDING, body="My pending reply")
+                                for n in range(0, 60, 7))
+    from coe.cache import content_changed
+    content_changed()  # bulk_create sends no signals
+    assert queries() == small
+    first_page = client.get(area.get_absolute_url()).content.decode()
+    assert first_page.count("My pending reply") == 3  # under the newest 20 threads: 42, 49 and 56
+    assert "Mine, waiting" not in first_page  # older than all 60: on the last page
+
+
+def test_every_comment_form_gets_its_own_submission_key(client, consultation, participant, area):
+    client.force_login(participant)
+    keys = {re.search(r'name="submission_key" value="([^"]+)"', client.get(area.get_absolute_url()).content.decode())
+            .group(1) for _ in range(3)}
+    assert len(keys) == 3 and all(uuid.UUID(key) for key in keys)
