@@ -32,6 +32,9 @@ ALLOWED_COOKIES = {"csrftoken"}
 # 0 until it is read): a page's counts and fragments then cost one Redis round trip for it,
 # not one each. A change made by the request itself forgets it (_bump). None: no request.
 _request_version: ContextVar[int | None] = ContextVar("content_version", default=None)
+# Paths this process has stored a page for: the middleware looks only these up, so other
+# requests (the admin, forms, the API) pay nothing for it.
+_cached_paths: set[str] = set()
 
 
 # --- The content version -----------------------------------------------------------------
@@ -155,6 +158,7 @@ def cache_anonymous_page(view):
         key = _page_key(request)
         cached = _cached_page(key)
         if cached is not None:
+            _cached_paths.add(request.path)  # stored by another process: look it up early next time
             return cached
         response = view(request, *args, **kwargs)
         # A page that minted a CSRF token or a CSP nonce is personal: never share it.
@@ -163,6 +167,7 @@ def cache_anonymous_page(view):
             if hasattr(response, "render"):
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+            _cached_paths.add(request.path)
             response["X-Page-Cache"] = "miss"
         response["Vary"] = "Cookie"
         return response
@@ -176,7 +181,8 @@ class AnonymousPageCacheMiddleware:
     and before sessions, CSRF, authentication, messages and URL routing, none of which a
     signed-out GET without cookies needs. Anything else goes on down the stack.
 
-    It also reads the content version once for the whole request (see _request_version).
+    It looks up only the paths this process has stored a page for, and reads the content
+    version once for the whole request (see _request_version).
     """
 
     def __init__(self, get_response):
@@ -185,7 +191,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         token = _request_version.set(0)
         try:
-            if (settings.PAGE_CACHE_ENABLED and request.method == "GET"
+            if (request.path in _cached_paths and settings.PAGE_CACHE_ENABLED and request.method == "GET"
                     and not (set(request.COOKIES) - ALLOWED_COOKIES) and "HTTP_AUTHORIZATION" not in request.META):
                 request.get_host()  # an unknown Host is refused (400) here as it would be below
                 cached = _cached_page(_page_key(request))

@@ -75,3 +75,22 @@ def test_a_page_that_used_a_csp_nonce_is_not_stored(rf):
 def test_templates_are_parsed_once_per_process():
     loaders = engines["django"].engine.template_loaders
     assert [type(loader).__module__ for loader in loaders] == ["django.template.loaders.cached"]
+
+
+def test_paths_never_cached_cost_the_middleware_no_cache_lookup(client, consultation, monkeypatch):
+    from coe import cache as page_cache
+
+    looked_up = []
+    monkeypatch.setattr(page_cache, "_cached_page", lambda key: looked_up.append(key))
+    assert client.get("/healthz").status_code in (200, 503)
+    assert client.get("/accounts/login/").status_code == 200
+    assert looked_up == []
+
+
+def test_a_page_another_process_stored_is_served_early_here_too(client, consultation, area, monkeypatch):
+    from coe import cache as page_cache
+
+    client.get(area.get_absolute_url())  # stored
+    monkeypatch.setattr(page_cache, "_cached_paths", set())  # a fresh process knows no paths
+    assert client.get(area.get_absolute_url())["X-Page-Cache"] == "hit"  # by the decorator, which learns it
+    assert area.get_absolute_url() in page_cache._cached_paths
