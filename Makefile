@@ -11,7 +11,7 @@ export TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/coe
 export TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint check-migrations audit audit-code worker beat static clean bench bench-scaling
+.PHONY: help install run test lint check-migrations audit audit-code worker beat static clean bench bench-10x bench-scaling
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -81,6 +81,9 @@ $(STAMPS)/wrk:
 # BENCH_SECONDS (default 10) and BENCH_WORKERS (default 2) change the load; BENCH_ARGS=--reseed seeds again.
 bench: install $(STAMPS)/wrk ## Seed PostgreSQL, serve under gunicorn, measure with wrk, write bench-results/ (under 10 min)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+bench-10x: install $(STAMPS)/wrk ## The same benchmark on ten times the data (2 million comments; seeds coe_bench_10x once, about 5 min)
+	$(BIN)/python -m bench.run --scale 10 $(BENCH_ARGS)
 
 bench-scaling: install $(STAMPS)/wrk ## Throughput with 1 and 2 gunicorn workers, and 1 and 2 Celery workers (bench-results/scaling.md)
 	$(BIN)/python -m bench.run --scaling $(BENCH_ARGS)

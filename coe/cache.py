@@ -6,12 +6,16 @@ to what they show bumps the version once the transaction commits, so the next re
 fresh content (docs/decisions/0005). Each app declares, in its AppConfig.ready(), which of
 its own models change that content (`content_depends_on`); no app wires another's signals.
 
+Rendered fragments every reader shares (a page of comment threads) are cached the same way
+(`cached_fragment`); what differs per person is added to them per request.
+
 Signed-in people are never served a cached page, nor is anyone carrying a cookie (a
 session, a flash message). The cache itself fails open (coe/cache_backend.py).
 """
 
 import hashlib
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
@@ -24,20 +28,34 @@ CONTENT_VERSION_KEY = "content-version"
 PAGE_TIMEOUT = 300  # also bounds how late the open/closed banner can be at a window's edge
 FIGURES_TIMEOUT = 3600
 ALLOWED_COOKIES = {"csrftoken"}
+# The version is read once per request (AnonymousPageCacheMiddleware marks a request with
+# 0 until it is read): a page's counts and fragments then cost one Redis round trip for it,
+# not one each. A change made by the request itself forgets it (_bump). None: no request.
+_request_version: ContextVar[int | None] = ContextVar("content_version", default=None)
+# Paths this process has stored a page for: the middleware looks only these up, so other
+# requests (the admin, forms, the API) pay nothing for it.
+_cached_paths: set[str] = set()
 
 
 # --- The content version -----------------------------------------------------------------
 
 
 def content_version() -> int:
+    remembered = _request_version.get()
+    if remembered:
+        return remembered
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         version = 1
         cache.add(CONTENT_VERSION_KEY, version, None)
+    if remembered is not None:
+        _request_version.set(version)
     return version
 
 
 def _bump():
+    if _request_version.get() is not None:
+        _request_version.set(0)
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:
@@ -62,6 +80,14 @@ def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT,
     """The value cached under `name`, computed on a miss. Versioned values go stale with any
     content change; an unversioned one is dropped by its owner (`cache.delete(name)`)."""
     return cache.get_or_set(versioned_key(name) if versioned else name, compute, timeout)
+
+
+def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT):
+    """Rendered HTML every reader shares (a page of comment threads), under the content
+    version: rendered once, not once per reader. Off with the page cache (PAGE_CACHE_ENABLED)."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return build()
+    return cache.get_or_set(versioned_key(name), build, timeout)
 
 
 # --- Which models change the content (declared by each app) -------------------------------
@@ -104,28 +130,73 @@ def _cacheable_request(request) -> bool:
     )
 
 
+def _page_key(request) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{digest}:v{content_version()}"
+
+
+def _cached_page(key):
+    cached = cache.get(key)
+    if cached is None:
+        return None
+    content, content_type = cached
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = "hit"
+    response["Vary"] = "Cookie"
+    response["Content-Length"] = str(len(content))
+    return response
+
+
 def cache_anonymous_page(view):
+    """Stores the page for signed-out readers; AnonymousPageCacheMiddleware serves it,
+    before sessions, CSRF, authentication and URL routing (this serves it too without)."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{digest}:v{content_version()}"
-        cached = cache.get(key)
+        key = _page_key(request)
+        cached = _cached_page(key)
         if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            response["Vary"] = "Cookie"
-            return response
+            _cached_paths.add(request.path)  # stored by another process: look it up early next time
+            return cached
         response = view(request, *args, **kwargs)
-        # A page that minted a CSRF token is personal: never share it.
-        if response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        # A page that minted a CSRF token or a CSP nonce is personal: never share it.
+        if (response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+                and not isinstance(getattr(request, "_csp_nonce", None), str)):
             if hasattr(response, "render"):
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+            _cached_paths.add(request.path)
             response["X-Page-Cache"] = "miss"
         response["Vary"] = "Cookie"
         return response
 
     return wrapper
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves the pages `cache_anonymous_page` stored, as early as it can: after the
+    middleware that adds headers to every response (security, CSP, permissions, framing)
+    and before sessions, CSRF, authentication, messages and URL routing, none of which a
+    signed-out GET without cookies needs. Anything else goes on down the stack.
+
+    It looks up only the paths this process has stored a page for, and reads the content
+    version once for the whole request (see _request_version).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set(0)
+        try:
+            if (request.path in _cached_paths and settings.PAGE_CACHE_ENABLED and request.method == "GET"
+                    and not (set(request.COOKIES) - ALLOWED_COOKIES) and "HTTP_AUTHORIZATION" not in request.META):
+                request.get_host()  # an unknown Host is refused (400) here as it would be below
+                cached = _cached_page(_page_key(request))
+                if cached is not None:
+                    return cached
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)

@@ -64,17 +64,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # These four only add headers to the response, so pages served from the cache below carry them.
     "django.middleware.security.SecurityMiddleware",
     "coe.middleware.ClientAddressMiddleware",
     "csp.middleware.CSPMiddleware",
     "coe.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Signed-out readers' cached pages, before sessions, CSRF, authentication and routing (coe/cache.py).
+    "coe.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "coe.middleware.ResponseCookiesMiddleware",
 ]
@@ -82,6 +85,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "coe.urls"
 WSGI_APPLICATION = "coe.wsgi.application"
 
+# No "loaders" option on purpose: Django then wraps the filesystem and app loaders in its
+# cached loader, parsing each template once per process (tests/test_page_cache_middleware.py).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -1,11 +1,13 @@
 """Reads of the discussion, each in a fixed number of queries. Visibility always comes from
 `Comment.objects.public()` / `visible_to()` (consultation/comments/models.py)."""
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from coe.cache import get_or_compute
-from consultation.comments.models import Comment, Follow, OfficialResponse, visible_q
+from consultation.comments.models import Comment, Follow, OfficialResponse, public_q, visible_q
 
 COMMENTS_PER_PAGE = 20
 ORDERS = {"newest": ("-created_at", "-pk"), "oldest": ("created_at", "pk")}
@@ -33,7 +35,7 @@ def subject_filter(*, focus_area=None, idea=None, delivery_option=None, paper_pa
     return columns
 
 
-def _threads(viewer, subject, order_by=None):
+def _threads(viewer, subject):
     visible = visible_q(viewer)
     # Only asked of threads the reader cannot see themselves (rare). The created_at bound
     # is always true (a reply follows its comment); it keeps PostgreSQL from hashing every
@@ -41,57 +43,100 @@ def _threads(viewer, subject, order_by=None):
     visible_replies = Comment.objects.filter(
         visible, parent=OuterRef("pk"), created_at__gte=OuterRef("created_at")
     )
-    threads = _with_author().filter(visible | Exists(visible_replies), parent__isnull=True, **subject)
-    return threads.order_by(*order_by) if order_by else threads
+    return _with_author().filter(visible | Exists(visible_replies), parent__isnull=True, **subject)
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told its count, so that a page does not count every thread."""
-
-    def __init__(self, object_list, per_page, *, count):
-        super().__init__(object_list, per_page)
-        self._count = count
-
-    @property
-    def count(self):
-        return self._count
+def public_threads(subject):
+    """Every thread anyone may read on a subject (a public comment, or a placeholder that
+    public replies hang from), not yet ordered."""
+    return _threads(None, subject)
 
 
-def thread_count(viewer, subject) -> int:
-    """Threads everyone can see (cached until content changes), plus the viewer's own
-    threads that only they can see (pending or hidden, with no public replies).
+# --- Keyset pagination: a page deep in a long discussion costs what the first one does ---
 
-    Not counted: a thread visible to the viewer only through their own pending reply
-    under a comment nobody else can see. Rare; at worst it drops off the last page.
-    """
-    name = "threads:" + ":".join(f"{k}={v}" for k, v in sorted(subject.items()))
-    public = get_or_compute(name, lambda: _threads(None, subject).count())
+Key = tuple[datetime, int]  # (created_at, pk): the order of threads, newest or oldest first
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def thread_key(comment) -> Key:
+    return (comment.created_at, comment.pk)
+
+
+def encode_cursor(key: Key) -> str:
+    return f"{(key[0] - _EPOCH) // timedelta(microseconds=1)}.{key[1]}"
+
+
+def decode_cursor(text) -> Key | None:
+    """A cursor from a link (`?after=` or `?before=`); None for anything malformed."""
+    micros, _, pk = str(text or "").partition(".")
+    if not (micros.isdigit() and pk.isdigit()) or len(micros) > 18 or len(pk) > 18:
+        return None
+    return (_EPOCH + timedelta(microseconds=int(micros)), int(pk))
+
+
+def _beyond(key: Key, descending: bool) -> Q:
+    """Rows after `key` in the given order, written so that PostgreSQL walks the thread
+    index from `key` on (a range on created_at, then the tie on id)."""
+    created, pk = key
+    if descending:
+        return Q(created_at__lte=created) & (Q(created_at__lt=created) | Q(pk__lt=pk))
+    return Q(created_at__gte=created) & (Q(created_at__gt=created) | Q(pk__gt=pk))
+
+
+@dataclass
+class ThreadPage:
+    """One page of threads everyone can see. The page covers the keys after `after`
+    (exclusive; None: from the start) up to `last` (inclusive; None: to the end), so a
+    reader's own unpublished threads in that span can be shown on it too."""
+
+    threads: list
+    after: Key | None
+    last: Key | None
+    newer: str | None  # cursor for the "previous" link (`before=`); "" for the first page
+    older: str | None  # cursor for the "next" link (`after=`)
+
+    def covers(self, key: Key, descending: bool) -> bool:
+        def before(a, b):
+            return a > b if descending else a < b
+        return (self.after is None or before(self.after, key)) and (self.last is None or not before(self.last, key))
+
+
+def public_thread_page(subject, *, order="newest", after: Key | None = None, before: Key | None = None) -> ThreadPage:
+    """The threads anyone may read on a subject, a page at a time, each with its public
+    replies (`visible_replies`): two queries, wherever the page is."""
+    order_by = ORDERS.get(order, ORDERS["newest"])
+    descending = order_by[0].startswith("-")
+    reverse = tuple(column.removeprefix("-") if column.startswith("-") else f"-{column}" for column in order_by)
+    replies = Prefetch("replies", to_attr="visible_replies",
+                       queryset=_with_author(Comment.objects.public()).order_by("created_at", "pk"))
+    threads = public_threads(subject).prefetch_related(replies)
+    if before is not None and after is None:
+        rows = list(threads.filter(_beyond(before, not descending)).order_by(*reverse)[:COMMENTS_PER_PAGE + 1])
+        if len(rows) > COMMENTS_PER_PAGE:
+            page = rows[COMMENTS_PER_PAGE - 1::-1]
+            return ThreadPage(page, thread_key(rows[COMMENTS_PER_PAGE]), thread_key(page[-1]),
+                              encode_cursor(thread_key(page[0])), encode_cursor(thread_key(page[-1])))
+        after = None  # fewer than a page before it: that is the first page
+    rows = list((threads.filter(_beyond(after, descending)) if after else threads)
+                .order_by(*order_by)[:COMMENTS_PER_PAGE + 1])
+    page, more = rows[:COMMENTS_PER_PAGE], len(rows) > COMMENTS_PER_PAGE
+    last = thread_key(page[-1]) if more else None
+    newer = None if after is None else (encode_cursor(thread_key(page[0])) if page else "")
+    return ThreadPage(page, after, last, newer, encode_cursor(last) if more else None)
+
+
+def own_unpublished(viewer, subject) -> list[Comment]:
+    """What only the viewer can see on a subject: their own comments and replies that are
+    not public (awaiting moderation, hidden or rejected), not withdrawn. One query; people
+    have few of these, so the caller places them on the page in Python."""
     if viewer is None or not viewer.is_authenticated:
-        return public
-    public_replies = Comment.objects.public().filter(parent=OuterRef("pk"))
-    own_private = (
-        Comment.objects.filter(parent__isnull=True, author=viewer, withdrawn_at__isnull=True, **subject)
-        .exclude(state=Comment.State.PUBLISHED)
-        .exclude(Exists(public_replies))
-        .count()
+        return []
+    return list(
+        Comment.objects.filter(visible_q(viewer), author=viewer, **subject)
+        .exclude(public_q())
+        .select_related("author__organisation", "parent__author__organisation")
+        .order_by("created_at", "pk")
     )
-    return public + own_private
-
-
-def discussion(*, viewer, focus_area=None, idea=None, delivery_option=None, paper_part="", order="newest",
-               page_number=1):
-    """One page of top-level comments on a subject, each with its visible replies.
-
-    A top-level comment that is not visible (withdrawn, hidden) still appears as a
-    placeholder when replies hang from it, so the replies stay readable.
-    """
-    subject = subject_filter(focus_area=focus_area, idea=idea, delivery_option=delivery_option,
-                             paper_part=paper_part)
-    threads = _threads(viewer, subject, ORDERS.get(order, ORDERS["newest"])).prefetch_related(
-        Prefetch("replies", queryset=comments_visible_to(viewer).order_by("created_at"))
-    )
-    paginator = _CountedPaginator(threads, COMMENTS_PER_PAGE, count=thread_count(viewer, subject))
-    return paginator.get_page(page_number)
 
 
 def comment_for_reader(viewer, pk: int) -> Comment | None:

@@ -1,3 +1,4 @@
+import re
 import uuid
 from datetime import timedelta
 
@@ -131,13 +132,25 @@ def test_comments_order_newest_or_oldest_first(client, consultation, area):
     assert client.get(area.get_absolute_url() + "?order=sideways").status_code == 200
 
 
-def test_comments_are_paginated(client, consultation, area):
+def page_link(html, rel):
+    found = re.search(rf'href="([^"]+)" rel="{rel}"', html)
+    return found.group(1).replace("&amp;", "&").split("#")[0] if found else None
+
+
+def test_comments_are_paginated_by_where_the_last_page_ended(client, consultation, area):
     CommentFactory.create_batch(25, focus_area=area)
     first = client.get(area.get_absolute_url()).content.decode()
     assert first.count('class="coe-comment"') == 20
-    second = client.get(area.get_absolute_url() + "?page=2").content.decode()
+    assert page_link(first, "prev") is None
+    older = page_link(first, "next")
+    assert "after=" in older
+    second = client.get(area.get_absolute_url() + older).content.decode()
     assert second.count('class="coe-comment"') == 5
-    assert client.get(area.get_absolute_url() + "?page=999").status_code == 200
+    assert page_link(second, "next") is None
+    back = client.get(area.get_absolute_url() + page_link(second, "prev")).content.decode()
+    assert back.count('class="coe-comment"') == 20 and page_link(back, "prev") is None
+    for nonsense in ("?page=999", "?after=abc", "?before=1.x", "?after=99999999999999999999.1", "?after=-1.5"):
+        assert client.get(area.get_absolute_url() + nonsense).status_code == 200
 
 
 def test_permalink_shows_the_comment_and_its_replies(client, consultation, area):
