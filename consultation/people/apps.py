@@ -16,5 +16,5 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from coe import cache
 
-        cache.content_depends_on(self.get_model("Consultation"))
+        cache.content_depends_on(self.get_model("Consultation"), self.get_model("Organisation"))
         cache.content_depends_on(self.get_model("User"), ignore_fields={"last_login", "password"})
