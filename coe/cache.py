@@ -147,9 +147,17 @@ def _cached_page(key):
     return response
 
 
-def cache_anonymous_page(view):
+def cache_anonymous_page(view=None, *, early: bool = True):
     """Stores the page for signed-out readers; AnonymousPageCacheMiddleware serves it,
-    before sessions, CSRF, authentication and URL routing (this serves it too without)."""
+    before sessions, CSRF, authentication and URL routing (this serves it too without).
+    `early=False` keeps a view's own wrapping (the API's limits and CORS headers) in the way:
+    the middleware never serves that path."""
+    if view is None:
+        return lambda view: cache_anonymous_page(view, early=early)
+
+    def remember(path):
+        if early:
+            _cached_paths.add(path)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -158,7 +166,7 @@ def cache_anonymous_page(view):
         key = _page_key(request)
         cached = _cached_page(key)
         if cached is not None:
-            _cached_paths.add(request.path)  # stored by another process: look it up early next time
+            remember(request.path)  # stored by another process: look it up early next time
             return cached
         response = view(request, *args, **kwargs)
         # A page that minted a CSRF token or a CSP nonce is personal: never share it.
@@ -167,7 +175,7 @@ def cache_anonymous_page(view):
             if hasattr(response, "render"):
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
-            _cached_paths.add(request.path)
+            remember(request.path)
             response["X-Page-Cache"] = "miss"
         response["Vary"] = "Cookie"
         return response

@@ -34,7 +34,7 @@ def public_read(view=None, *, cache=True):
     it streams (`cache=False`), cached whole by content version."""
     if view is None:
         return lambda view: public_read(view, cache=cache)
-    cached = cache_anonymous_page(view) if cache else view
+    cached = cache_anonymous_page(view, early=False) if cache else view
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):

@@ -75,12 +75,15 @@ def download_csv(page, link_name) -> list[dict]:
 def participant_takes_part(page, site):
     person("rae@example.org", display_name="Rae")
     sign_in(page, site, "rae@example.org")
-    page.goto(site.url + "/your-response/")
+    page.goto(site.url + "/your-response/how-the-centre-could-be-set-up/")
     section = page.locator("div", has=page.get_by_role("heading", name="Local authority hosting", exact=True)).last
-    section.get_by_role("group", name="How well would this work").get_by_label("4").check()
+    section.get_by_role("group", name="How well would this work").get_by_label("4", exact=True).check()
     section.get_by_label("Why? (optional)").fill(REASON)
-    page.get_by_role("button", name="Submit my response").click()
-    expect(page.get_by_text("Your response has been submitted")).to_be_visible()
+    page.get_by_label("Yes, I’ve completed this section").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.goto(site.url + "/your-response/check-your-answers/")
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.get_by_role("heading", name="Response submitted")).to_be_visible()
 
     page.goto(site.url + "/")
     page.get_by_role("link", name="Tell us what's missing, or about another part of the paper").click()

@@ -90,7 +90,8 @@ def participant_journeys(portal, journal, cast, n):
     assert replied.status_code == 302 and Comment.objects.filter(body=reply, parent=cast["theirs"]).exists()
     reported = pat.submit("report", f"/comments/{cast['theirs'].pk}/report/", data={"reason": "spam"})
     assert reported.status_code == 302 and Report.objects.filter(comment=cast["theirs"], reporter=cast["pat"]).exists()
-    saved = pat.submit("respond", "/your-response/", form_action="", data={"save": "1"})
+    saved = pat.submit("respond", "/your-response/anything-else/", form_action="",
+                       data={"anything_else": "Shared tools would help us most.", "completed": "yes"})
     assert saved.status_code == 302 and Response.objects.filter(respondent=cast["pat"]).exists()
 
 
