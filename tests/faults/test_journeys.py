@@ -103,11 +103,12 @@ def staff_journeys(portal, journal, cast):
     assert hidden.status_code == 302, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", hidden.text))[:3000]
     assert Comment.objects.get(pk=single.pk).state == Comment.State.HIDDEN
     ids = [str(c.pk) for c in cast["bulk"]]
-    page = mo._timed("moderate in bulk", "POST", "/admin/comments/comment/", data={
+    # The queue opens on comments awaiting moderation; these are published, so ask for all.
+    page = mo._timed("moderate in bulk", "POST", "/admin/comments/comment/?state=all", data={
         "action": "reject_comments", "_selected_action": ids, "index": "0",
         "csrfmiddlewaretoken": mo.session.cookies["csrftoken"]}, headers={"Referer": portal.url("/admin/")})
     assert page.status_code == 200
-    done = mo.submit("moderate in bulk", "/admin/comments/comment/", page=page.text, data={"reason": "Spam"})
+    done = mo.submit("moderate in bulk", "/admin/comments/comment/?state=all", page=page.text, data={"reason": "Spam"})
     assert done.status_code == 302
     assert set(Comment.objects.filter(pk__in=ids).values_list("state", flat=True)) == {Comment.State.REJECTED}
     export = mo.get("export", "/analysis/exports/comments.csv")
