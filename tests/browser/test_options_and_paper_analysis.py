@@ -1,5 +1,6 @@
 """A participant rates the delivery options and says what the paper is missing; the design team
-finds both on the analysis pages and in the exports, at 1280 and at 320 px, with axe on every
+finds both on the analysis pages, in the exports and in the digest, and a stranger in the API
+and the open data, at 1280 and at 320 px, with axe on every
 page. SHOTS_DIR=/some/folder also saves a screenshot of each analysis page at both widths."""
 
 import csv
@@ -10,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -142,7 +144,28 @@ def test_options_and_whats_missing_reach_the_analysis_and_the_exports(browser, p
     comments = download_csv(desk, "Comments (CSV)")
     assert [(c["paper_part"], c["body"], c["reflection_kind"]) for c in comments] == [
         ("missing-how-our-system-works", MISSING, "specific_issue")]
+
+    # The design team's weekly digest, as the admin previews it before it goes.
+    staff.user_permissions.add(Permission.objects.get(codename="view_digestdelivery"))
+    desk.goto(site.url + "/admin/digests/digestdelivery/preview/email/")
+    option = desk.locator("tr", has=desk.get_by_role("link", name="Local authority hosting"))
+    expect(option.locator("td").nth(1)).to_have_text("1")  # respondents
+    expect(option.locator("td").nth(2)).to_contain_text("4")  # mean
+    expect(desk.get_by_role("listitem").filter(has_text="Something missing from how our system works")).to_contain_text(
+        "1 new published comment")
     context.close()
+
+    # And a stranger finds the comment in the public API and the open data; the option's single
+    # rating is suppressed there (fewer than 5 people).
+    stranger = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    found = stranger.request.get(site.url + "/api/v1/comments/?subject=part:missing-how-our-system-works").json()
+    assert [(c["text"], c["paper_part"]) for c in found["results"]] == [(MISSING, "missing-how-our-system-works")]
+    scores = stranger.request.get(site.url + "/api/v1/scores/delivery-options/").json()
+    hosting = next(row for row in scores if row["delivery_option"] == "local-authority-hosting")
+    assert hosting["answers"] is None and hosting["mean"] is None
+    open_comments = stranger.request.get(site.url + "/open-data/comments.csv").text()
+    assert MISSING in open_comments and "missing-how-our-system-works" in open_comments
+    stranger.context.close()
 
 
 def test_analysis_pages_reflow_at_320_px(browser, site):
