@@ -56,13 +56,13 @@ FOCUS_AREA_ALIASES = {
     "Advocacy across hierarchies": "advocacy-across-internal-hierarchies",
 }
 
-# Pages of the paper that are a part of it rather than a focus area → a key for
-# Comment.paper_part (being added separately: until it exists, feedback on these pages is
-# reported as waiting and left out, so a later run brings it in).
+# Pages of the paper that are a part of it rather than a focus area → Comment.paper_part
+# (ideas/paper.py). The introduction and the reference projects have no part of their own
+# in the consultation's form: feedback on them is "Anything else".
 PAPER_PARTS = {
-    "": "introduction",
-    "imagining-a-centre-of-excellence": "introduction",
-    "how-to-use-this-document": "introduction",
+    "": "anything-else",
+    "imagining-a-centre-of-excellence": "anything-else",
+    "how-to-use-this-document": "anything-else",
     "how-our-system-works": "how-our-system-works",
     "appendix-1-more-on-how-our-system-works": "how-our-system-works",
     "appendix-1-more-on-how-our-system-works/context": "context",
@@ -70,12 +70,12 @@ PAPER_PARTS = {
     "appendix-1-more-on-how-our-system-works/value": "value",
     "appendix-1-more-on-how-our-system-works/quality": "quality",
     "appendix-1-more-on-how-our-system-works/cost": "cost",
-    "possible-mechanisms-for-change": "possible-mechanisms-for-change",
-    "appendix-2-more-on-possible-mechanisms-for-change": "possible-mechanisms-for-change",
+    "possible-mechanisms-for-change": "mechanisms-for-change",
+    "appendix-2-more-on-possible-mechanisms-for-change": "mechanisms-for-change",
     "models-for-delivery": "models-for-delivery",
-    "appendix-3-more-on-models-for-delivery": "models-for-delivery",
+    "appendix-3-more-on-models-for-delivery": "more-on-models-for-delivery",
     "engagement-opportunities": "engagement-opportunities",
-    "appendix-4-reference-projects": "reference-projects",
+    "appendix-4-reference-projects": "anything-else",
 }
 FOCUS_AREA_PAGES = "appendix-2-more-on-possible-mechanisms-for-change"
 

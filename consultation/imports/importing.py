@@ -39,7 +39,6 @@ class Report:
     rejected: Counter = field(default_factory=Counter)
     unmatched_councils: Counter = field(default_factory=Counter)
     personal_data: int = 0
-    waiting_paper_parts: Counter = field(default_factory=Counter)
 
     @property
     def rejected_total(self) -> int:
@@ -210,17 +209,14 @@ class Importer:
             raise Rejected("summary missing or under 5 characters")
         details = str(record.get("details") or "").strip()
         area, option, part = self.catalogue.page(record.get("page"))
-        if area is None and option is None:
-            if part:
-                self.report.waiting_paper_parts[part] += 1
-                raise Rejected("about a part of the paper the portal cannot hold yet", part)
+        if area is None and option is None and not part:
             raise Rejected("page names no subject", str(record.get("page") or ""))
         kind = self.catalogue.stance(record.get("nature"))
         body = f"{summary}\n\n{details}" if details and normalise(details) != normalise(summary) else summary
         person, _ = respondent()
         comment, _ = comment_create(
             author=person, consultation=self.consultation, focus_area=area, delivery_option=option,
-            body=body, reflection_kind=kind, submission_key=uuid.uuid5(SUBMISSION_NAMESPACE, self.key),
+            paper_part="" if area or option else part, body=body, reflection_kind=kind, submission_key=uuid.uuid5(SUBMISSION_NAMESPACE, self.key),
             source=Source.IMPORTED, created_at=when,
         )
         self.report.personal_data += bool(personal_data_reasons(body))  # held by the lifecycle for it

@@ -89,12 +89,12 @@ def test_faults_are_reported_by_line_and_the_good_records_still_come_in(ready, t
     assert "line 6: honeypot filled in (a bot)" in problems
     assert "line 8: summary missing or under 5 characters" in problems
     assert "line 9: not a JSON object" in problems
-    assert "line 10: about a part of the paper the portal cannot hold yet: cost" in problems
     assert summary_value(summary, "Read") == 10
-    assert summary_value(summary, "Imported") == 2
-    assert summary_value(summary, "Rejected") == 8
-    assert summary_value(summary, "  cost") == 1  # waiting for Comment.paper_part
-    comment = Comment.objects.get()
+    assert summary_value(summary, "Imported") == 3
+    assert summary_value(summary, "Rejected") == 7
+    # Feedback on the paper's "Cost" appendix becomes a comment on that part of the paper.
+    assert Comment.objects.get(paper_part="cost").state == Comment.State.PENDING
+    comment = Comment.objects.exclude(paper_part="cost").get()
     assert comment.author.role == Role.LA_SOCIAL_CARE  # curly apostrophe and capitals, still the role
     assert comment.author.organisation.name == "Greenwich"
     assert comment.reflection_kind == "specific_issue"

@@ -49,3 +49,10 @@ def test_activity_headings_and_labels(catalogue_map):
     with pytest.raises(MappingError, match="wrong heading"):
         catalogue_map.idea("Improving data quality: Explaining options to local authorities, including how-to guidance and training")
     assert catalogue_map.stance("I’M UNSURE ABOUT THIS") == "unsure"
+
+
+def test_every_page_of_the_paper_maps_to_a_part_the_portal_has():
+    from consultation.imports.data import PAPER_PARTS
+    from ideas.paper import PaperPart
+
+    assert set(PAPER_PARTS.values()) <= set(PaperPart.values)

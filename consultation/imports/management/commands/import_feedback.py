@@ -74,10 +74,6 @@ class Command(BaseCommand):
         rows += [("Organisations not matched to a council (kept as free text)", len(report.unmatched_councils))]
         rows += [(f"  {name}", n) for name, n in sorted(report.unmatched_councils.items())]
         rows += [("Texts that may hold personal data (comments held)", report.personal_data)]
-        if report.waiting_paper_parts:
-            rows += [("Waiting for parts of the paper (rerun once the portal has them)",
-                      sum(report.waiting_paper_parts.values()))]
-            rows += [(f"  {part}", n) for part, n in sorted(report.waiting_paper_parts.items())]
         width = max(len(label) for label, _ in rows) + 2
         out = self.stdout
         out.write("")
