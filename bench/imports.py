@@ -74,6 +74,22 @@ def _timed_import(path: Path, env: dict, limit: float | None) -> dict:
             "peak_rss_mb": round(peak / 1024, 1), "records_per_second": round(read / seconds), "summary": summary}
 
 
+def run(records: int = 5_000) -> dict:
+    """For `make bench` (bench/extras.py): a few thousand records and the rerun, so the whole
+    benchmark stays short; `python -m bench.imports` does the 100,000."""
+    url = os.environ.get("BENCH_IMPORTS_DATABASE_URL", DEFAULT_URL)
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "false", "DJANGO_ENV": "development", "PYTHONPATH": str(ROOT)}
+    env.pop("REDIS_URL", None)
+    _fresh_database(url)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--verbosity", "0"], cwd=ROOT, env=env, check=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "old-forms.jsonl"
+        _write_file(path, records)
+        first, rerun = _timed_import(path, env, None), _timed_import(path, env, None)
+    keep = ("seconds", "read", "records_per_second", "peak_rss_mb")
+    return {"records": records, "import": {k: first[k] for k in keep}, "rerun": {k: rerun[k] for k in keep}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)

@@ -58,6 +58,11 @@ def measure(count: int = 500) -> dict:
     }
 
 
+def run() -> dict:
+    """For `make bench` (bench/extras.py)."""
+    return measure()
+
+
 def _p99(sorted_times: list[float]) -> float:
     return sorted_times[min(len(sorted_times) - 1, int(len(sorted_times) * 0.99))]
 

@@ -28,7 +28,7 @@ def server_environment(env: dict) -> dict:
     return {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "bench.settings", "DJANGO_ENV": "production",
             "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": HOST, "DEBUG": "false",
             "LOG_LEVEL": "WARNING", "CELERY_TASK_ALWAYS_EAGER": "false",
-            "RATE_LIMIT_COMMENTS": ""}  # one account posts flat out: no abuse limit
+            "RATE_LIMIT_COMMENTS": "", "RATE_LIMIT_API": ""}  # one client flat out: no abuse limits
 
 
 class Gunicorn:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from coe.cache import content_changed
 from consultation.themes import building
 from consultation.themes.models import FoundTheme, ThemeRun
 from consultation.themes.subjects import Subject, all_subjects, subject_comments
@@ -38,6 +39,7 @@ def theme_build(run_id: int) -> ThemeRun:
     else:
         ThemeRun.objects.filter(pk=run.pk).update(
             status=ThemeRun.Status.DONE, finished_at=timezone.now(), duration_seconds=round(time.monotonic() - began, 3))
+        content_changed()  # the build writes in bulk (no save signals): counts on cached pages move
     return ThemeRun.objects.get(pk=run.pk)
 
 
@@ -49,7 +51,10 @@ def comment_theme_assign(subject: Subject) -> int:
     """Places the subject's newly published comments in its current themes (or in none),
     without renaming anything. Returns how many it placed."""
     with transaction.atomic():
-        return building.assign_new(subject)
+        placed = building.assign_new(subject)
+        if placed:
+            content_changed()
+    return placed
 
 
 def subjects_with_themes() -> list[Subject]:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from coe.cache import cache_anonymous_page
 from consultation.themes import forms, selectors, services
 from consultation.themes.models import FoundTheme
 from consultation.themes.subjects import Subject, all_subjects, subject_title, subject_titles
@@ -168,6 +169,7 @@ def theme_action(request, pk, action):
     return render(request, "themes/theme.html", context, status=200)
 
 
+@cache_anonymous_page
 def you_said_we_did(request):
     """Public: signed-off themes with their counts, published quotes and the responses."""
     return render(request, "themes/you_said_we_did.html", {"subjects": selectors.you_said_we_did()})
