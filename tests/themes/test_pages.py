@@ -142,3 +142,13 @@ def test_pages_run_a_fixed_number_of_queries(client, theme_analyst, built, djang
         assert client.get(reverse("themes:you_said_we_did")).status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(reverse("themes:index")).status_code == 200
+
+
+def test_you_said_we_did_is_cached_for_strangers_and_a_sign_off_shows_at_once(client, theme_analyst, built):
+    _, themes = built
+    stranger = client.__class__()
+    assert themes[0].label not in stranger.get(reverse("themes:you_said_we_did")).content.decode()
+    assert stranger.get(reverse("themes:you_said_we_did"))["X-Page-Cache"] == "hit"
+    client.force_login(theme_analyst)
+    client.post(reverse("themes:theme_action", args=[themes[0].pk, "sign-off"]))
+    assert themes[0].label in stranger.get(reverse("themes:you_said_we_did")).content.decode()
