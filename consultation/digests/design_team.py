@@ -5,16 +5,16 @@ and the pages agree: the current consultation's submitted responses and public c
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 
 from coe.cache import get_or_compute
 from coe.emails import absolute
 from consultation.analysis import figures, option_figures
 from consultation.analysis.scope import Scope
 from consultation.comments.models import Comment
+from consultation.digests.periods import period_bounds
 from consultation.moderation.selectors import moderation_queue, reported_comments
 from consultation.themes.selectors import themes_grown_between, themes_new_between
 from ideas.models import FocusArea, Idea
@@ -171,7 +171,7 @@ def build_design_team_digest(period_start: date, consultation=None) -> DesignTea
     paper_parts = [row for row in option_figures.paper_part_comments(week) if row["public"]]
     coverage_now, coverage_before = figures.council_coverage(until), figures.council_coverage(before)
     queue = reverse("admin:comments_comment_changelist")
-    start, end = (timezone.make_aware(datetime.combine(day, time.min)) for day in (period_start, period_end + timedelta(days=1)))
+    start, end = period_bounds(period_start)
     return DesignTeamDigest(
         period_start=period_start,
         period_end=period_end,

@@ -144,6 +144,7 @@ def test_the_options_pages_show_the_figures(client, analyst, consultation, optio
 
     overview = client.get(reverse("analysis:overview")).content.decode()
     assert 'id="paper-parts-table"' in overview and "Value" in overview
+    assert overview.count('id="paper-parts-table"') == 1  # once, in the page body, not in its title
 
 
 def test_exports_carry_option_ratings_reasons_considerations_and_what_comments_are_about(
