@@ -65,11 +65,6 @@ RANKING_SORTS = {
 }
 
 
-def _sort_key(value):
-    # Missing values sort last whichever way the column is sorted.
-    return (value is None, value if value is not None else 0)
-
-
 def ranking(scope: Scope, sort: str = "usefulness", descending: bool = True) -> dict:
     """Focus areas and ideas, sortable, with counts."""
     summaries = score_summaries(scope)
