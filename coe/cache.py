@@ -14,6 +14,7 @@ session, a flash message). The cache itself fails open (coe/cache_backend.py).
 """
 
 import hashlib
+import secrets
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import wraps
@@ -23,6 +24,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+
+from coe.local_copies import MISSING, copies
 
 CONTENT_VERSION_KEY = "content-version"
 PAGE_TIMEOUT = 300  # also bounds how late the open/closed banner can be at a window's edge
@@ -46,11 +49,18 @@ def content_version() -> int:
         return remembered
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(CONTENT_VERSION_KEY, version, None)
+        cache.add(CONTENT_VERSION_KEY, _fresh_version(), None)
+        version = cache.get(CONTENT_VERSION_KEY) or _fresh_version()
     if remembered is not None:
         _request_version.set(version)
     return version
+
+
+def _fresh_version() -> int:
+    """Where the count starts when Redis has none (a restart keeps nothing): a random
+    point, never 1 again, so no process's local copy of an older version's value
+    (coe/local_copies.py) can answer for the new one."""
+    return secrets.randbits(52) + 1
 
 
 def _bump():
@@ -59,7 +69,7 @@ def _bump():
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:
-        cache.set(CONTENT_VERSION_KEY, 2, None)
+        cache.set(CONTENT_VERSION_KEY, _fresh_version(), None)
 
 
 def content_changed() -> None:
@@ -79,7 +89,9 @@ def versioned_key(name: str) -> str:
 def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT, *, versioned: bool = True):
     """The value cached under `name`, computed on a miss. Versioned values go stale with any
     content change; an unversioned one is dropped by its owner (`cache.delete(name)`)."""
-    return cache.get_or_set(versioned_key(name) if versioned else name, compute, timeout)
+    if not versioned:
+        return cache.get_or_set(name, compute, timeout)
+    return _versioned_get_or_set(versioned_key(name), compute, timeout)
 
 
 def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT):
@@ -87,7 +99,16 @@ def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT):
     version: rendered once, not once per reader. Off with the page cache (PAGE_CACHE_ENABLED)."""
     if not settings.PAGE_CACHE_ENABLED:
         return build()
-    return cache.get_or_set(versioned_key(name), build, timeout)
+    return _versioned_get_or_set(versioned_key(name), build, timeout)
+
+
+def _versioned_get_or_set(key: str, compute: Callable, timeout: int):
+    """This process's copy first (a versioned value never changes), then Redis, then compute."""
+    value = copies.get(key)
+    if value is MISSING:
+        value = cache.get_or_set(key, compute, timeout)
+        copies.put(key, value, timeout)
+    return value
 
 
 # --- Which models change the content (declared by each app) -------------------------------

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from coe.cache import get_or_compute
 from ideas.models import DeliveryStrand, FocusArea, Idea, Theme
 
 
@@ -10,6 +11,13 @@ def focus_areas_for_listing() -> QuerySet[FocusArea]:
     return FocusArea.objects.select_related("theme", "delivery_strand").prefetch_related(
         Prefetch("ideas", queryset=Idea.objects.order_by("position", "verb"))
     )
+
+
+def focus_area_for_page(slug: str) -> FocusArea | None:
+    """One focus area with its theme, strand and ideas, for its own page: read on every
+    signed-in visit, so kept under the content version (the catalogue is in it)."""
+    return get_or_compute(f"focus-area:{slug}", lambda: focus_areas_for_listing().filter(slug=slug).first() or False) \
+        or None
 
 
 def group_by_theme(focus_areas) -> list[tuple[Theme, list[FocusArea]]]:

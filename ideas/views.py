@@ -1,9 +1,11 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from coe.cache import cache_anonymous_page
+from coe.shells import render_page
 from ideas.filters import CatalogueFilter
 from ideas.models import DeliveryStrand, Idea, Theme
-from ideas.selectors import focus_areas_for_listing, group_by_theme
+from ideas.selectors import focus_area_for_page, focus_areas_for_listing, group_by_theme
 
 
 @cache_anonymous_page
@@ -40,22 +42,21 @@ def strand_detail(request, slug):
 
 @cache_anonymous_page
 def focus_area_detail(request, slug):
-    area = get_object_or_404(focus_areas_for_listing(), slug=slug)
-    return render(request, "ideas/focus_area.html", {"area": area, "nav_section": "ideas"})
+    area = focus_area_for_page(slug)
+    if area is None:
+        raise Http404("No such focus area")
+    return render_page(request, "ideas/focus_area.html", {"area": area, "nav_section": "ideas"})
 
 
 @cache_anonymous_page
 def idea_detail(request, area_slug, slug):
-    idea = get_object_or_404(
-        Idea.objects.select_related("focus_area__theme", "focus_area__delivery_strand"),
-        focus_area__slug=area_slug,
-        slug=slug,
-    )
-    siblings = [other for other in idea.focus_area.ideas.all() if other.pk != idea.pk]
-    context = {
-        "idea": idea,
-        "area": idea.focus_area,
-        "siblings": siblings,
-        "nav_section": "ideas",
-    }
-    return render(request, "ideas/idea.html", context)
+    def page():
+        idea = get_object_or_404(
+            Idea.objects.select_related("focus_area__theme", "focus_area__delivery_strand"),
+            focus_area__slug=area_slug,
+            slug=slug,
+        )
+        siblings = [other for other in idea.focus_area.ideas.all() if other.pk != idea.pk]
+        return {"idea": idea, "area": idea.focus_area, "siblings": siblings, "nav_section": "ideas"}
+
+    return render_page(request, "ideas/idea.html", page)

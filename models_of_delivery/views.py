@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from coe.cache import cache_anonymous_page
+from coe.shells import render_page
 from models_of_delivery import diagram, selectors
 
 SECTION = {"nav_section": "delivery"}
@@ -17,12 +18,11 @@ def overview(request):
 
 @cache_anonymous_page
 def option_detail(request, slug):
-    option, assessments = selectors.option_with_assessments(slug)
-    return render(
-        request,
-        "models_of_delivery/option.html",
-        {"option": option, "assessments": assessments, **SECTION},
-    )
+    def page():
+        option, assessments = selectors.option_with_assessments(slug)
+        return {"option": option, "assessments": assessments, **SECTION}
+
+    return render_page(request, "models_of_delivery/option.html", page)
 
 
 @cache_anonymous_page

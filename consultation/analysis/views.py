@@ -6,10 +6,11 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 
 from coe.cache import get_or_compute
+from coe.shells import render_page
 from consultation.analysis import charts, exports, figures, option_figures, rankings
 from consultation.analysis.filters import analysis_filter
 from consultation.analysis.scope import CAUTION_BELOW
@@ -46,66 +47,76 @@ def _cached(request, name, compute, *args):
     return get_or_compute(f"analysis:{name}:{query}", lambda: compute(*args), ANALYSIS_CACHE_SECONDS)
 
 
-def _render(request, template, page, filterset, **context):
-    scope = filterset.scope
-    return render(request, template, {
-        "filter": filterset,
-        "scope": scope,
-        "by_council": scope.by_council,
-        "page": page,
-        "caution_below": CAUTION_BELOW,
-        "nav_section": "analysis",
-        **context,
-    })
+def _render(request, template, page, build=None):
+    """The page from its shell (coe.shells): the filter, the figures and the charts are
+    worked out and rendered once per address and content version, and a repeat view of an
+    unchanged page is a lookup. `build(filterset)` gives the page's own context."""
+    def context():
+        filterset = analysis_filter(request)
+        scope = filterset.scope
+        return {"filter": filterset, "scope": scope, "by_council": scope.by_council, "page": page,
+                "caution_below": CAUTION_BELOW, "nav_section": "analysis",
+                **(build(filterset) if build else {})}
+
+    user = request.user
+    return render_page(request, template, context,
+                       variant=(user.has_perm(EXPORT_PERMISSION), user.has_perm("comments.view_comment")))
 
 
 @_needs(VIEW_PERMISSION)
 def overview(request):
-    filterset = analysis_filter(request)
-    numbers = _cached(request, "overview", lambda scope: {
-        **figures.overview(scope), "paper_parts": option_figures.paper_part_comments(scope)}, filterset.scope)
-    return _render(request, "analysis/overview.html", "overview", filterset,
-                   figures=numbers, charts=charts.overview_charts(numbers, filterset.scope))
+    def build(filterset):
+        numbers = _cached(request, "overview", lambda scope: {
+            **figures.overview(scope), "paper_parts": option_figures.paper_part_comments(scope)}, filterset.scope)
+        return {"figures": numbers, "charts": charts.overview_charts(numbers, filterset.scope)}
+
+    return _render(request, "analysis/overview.html", "overview", build)
 
 
 @_needs(VIEW_PERMISSION)
 def focus_area(request, slug):
-    area = get_object_or_404(FocusArea.objects.select_related("theme"), slug=slug)
-    filterset = analysis_filter(request)
-    numbers = _cached(request, f"area-{area.pk}", rankings.focus_area_analysis, filterset.scope, area)
-    return _render(request, "analysis/focus_area.html", "ranking", filterset, area=area, figures=numbers,
-                   charts=charts.focus_area_charts(numbers, area))
+    def build(filterset):
+        area = get_object_or_404(FocusArea.objects.select_related("theme"), slug=slug)
+        numbers = _cached(request, f"area-{area.pk}", rankings.focus_area_analysis, filterset.scope, area)
+        return {"area": area, "figures": numbers, "charts": charts.focus_area_charts(numbers, area)}
+
+    return _render(request, "analysis/focus_area.html", "ranking", build)
 
 
 @_needs(VIEW_PERMISSION)
 def options(request):
-    filterset = analysis_filter(request)
-    numbers = _cached(request, "options", option_figures.options_analysis, filterset.scope)
-    return _render(request, "analysis/options.html", "options", filterset, figures=numbers,
-                   chart=charts.options_comparison_chart(numbers["options"]))
+    def build(filterset):
+        numbers = _cached(request, "options", option_figures.options_analysis, filterset.scope)
+        return {"figures": numbers, "chart": charts.options_comparison_chart(numbers["options"])}
+
+    return _render(request, "analysis/options.html", "options", build)
 
 
 @_needs(VIEW_PERMISSION)
 def option(request, slug):
-    option = get_object_or_404(DeliveryOption, slug=slug)
-    filterset = analysis_filter(request)
-    numbers = _cached(request, f"option-{option.pk}", option_figures.option_analysis, filterset.scope, option)
-    return _render(request, "analysis/option.html", "options", filterset, option=option, figures=numbers,
-                   charts=charts.option_charts(numbers["summary"], option))
+    def build(filterset):
+        option = get_object_or_404(DeliveryOption, slug=slug)
+        numbers = _cached(request, f"option-{option.pk}", option_figures.option_analysis, filterset.scope, option)
+        return {"option": option, "figures": numbers, "charts": charts.option_charts(numbers["summary"], option)}
+
+    return _render(request, "analysis/option.html", "options", build)
 
 
 @_needs(VIEW_PERMISSION)
 def ranking(request):
-    filterset = analysis_filter(request)
     key = request.GET.get("sort", "usefulness")
     if key not in rankings.RANKING_SORTS:
         key = "usefulness"
     default_order = "asc" if key == "title" else "desc"
     order = request.GET.get("order") if request.GET.get("order") in ("asc", "desc") else default_order
-    numbers = _cached(request, "ranking", lambda: rankings.ranking(filterset.scope, key, descending=order == "desc"))
-    return _render(request, "analysis/ranking.html", "ranking", filterset, figures=numbers,
-                   columns=_sort_columns(key, order), sort=key, order=order,
-                   sort_label=rankings.RANKING_SORTS[key])
+
+    def build(filterset):
+        numbers = _cached(request, "ranking",
+                          lambda: rankings.ranking(filterset.scope, key, descending=order == "desc"))
+        return {"figures": numbers, "columns": _sort_columns(key, order), "sort": key, "order": order,
+                "sort_label": rankings.RANKING_SORTS[key]}
+
+    return _render(request, "analysis/ranking.html", "ranking", build)
 
 
 def _sort_columns(current: str, order: str) -> dict:
@@ -125,17 +136,17 @@ def _sort_columns(current: str, order: str) -> dict:
 
 @_needs(VIEW_PERMISSION)
 def matrix(request):
-    filterset = analysis_filter(request)
-    rows = _cached(request, "matrix", rankings.priority_matrix, filterset.scope)
-    return _render(request, "analysis/matrix.html", "matrix", filterset, rows=rows,
-                   chart=charts.matrix_chart(rows, filterset.scope), groups=charts.matrix_legend(filterset.scope),
-                   few_answers=charts.few_answers(rows))
+    def build(filterset):
+        rows = _cached(request, "matrix", rankings.priority_matrix, filterset.scope)
+        return {"rows": rows, "chart": charts.matrix_chart(rows, filterset.scope),
+                "groups": charts.matrix_legend(filterset.scope), "few_answers": charts.few_answers(rows)}
+
+    return _render(request, "analysis/matrix.html", "matrix", build)
 
 
 @_needs(EXPORT_PERMISSION)
 def export_list(request):
-    filterset = analysis_filter(request)
-    return _render(request, "analysis/exports.html", "exports", filterset, kinds=exports.KINDS)
+    return _render(request, "analysis/exports.html", "exports", lambda filterset: {"kinds": exports.KINDS})
 
 
 @_needs(EXPORT_PERMISSION)

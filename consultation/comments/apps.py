@@ -9,6 +9,8 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from coe import cache
+        from consultation.comments import slots  # noqa: F401 (registers the discussion's slot fillers)
 
-        # Published comments and official responses show on the cached pages and counts.
-        cache.content_depends_on(self.get_model("Comment"), self.get_model("OfficialResponse"))
+        # Published comments and official responses show on the cached pages and counts; a
+        # follow shows as the page's Follow or "Stop following" button (selectors.is_following).
+        cache.content_depends_on(self.get_model("Comment"), self.get_model("OfficialResponse"), self.get_model("Follow"))

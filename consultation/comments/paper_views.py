@@ -2,9 +2,9 @@
 lifecycle's (consultation/moderation/paper_views.py)."""
 
 from django.http import Http404
-from django.shortcuts import render
 
 from coe.cache import cache_anonymous_page
+from coe.shells import render_page
 from ideas.paper import PaperPart
 
 
@@ -12,4 +12,4 @@ from ideas.paper import PaperPart
 def paper_part(request, part):
     if part not in PaperPart.values:
         raise Http404("No such part of the paper")
-    return render(request, "consultation/paper/part.html", {"part": PaperPart(part)})
+    return render_page(request, "consultation/paper/part.html", {"part": PaperPart(part)})

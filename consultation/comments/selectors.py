@@ -172,11 +172,18 @@ def follows_of(user):
 
 
 def is_following(user, *, focus_area=None, idea=None) -> bool:
+    """Read on every signed-in visit to a page with a discussion, so cached under the
+    content version, which any follow or unfollow moves (comments/apps.py). The focus area
+    and idea may be given as rows or as ids."""
     if not user.is_authenticated:
         return False
-    if idea is not None:
-        return Follow.objects.filter(follower=user, idea=idea).exists()
-    return Follow.objects.filter(follower=user, focus_area=focus_area, idea__isnull=True).exists()
+    area_id, idea_id = getattr(focus_area, "pk", focus_area), getattr(idea, "pk", idea)
+    if idea_id is not None:
+        follows = Follow.objects.filter(follower=user, idea_id=idea_id)
+    else:
+        follows = Follow.objects.filter(follower=user, focus_area_id=area_id, idea__isnull=True)
+    subject = f"idea-{idea_id}" if idea_id is not None else f"area-{area_id}"
+    return get_or_compute(f"following:{user.pk}:{subject}", follows.exists)
 
 
 def own_comments(user):

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from coe.cache import cache_anonymous_page
+from coe.shells import render_page
 from consultation.themes import forms, selectors, services
 from consultation.themes.models import FoundTheme
 from consultation.themes.subjects import Subject, all_subjects, subject_title, subject_titles
@@ -56,8 +57,9 @@ def index(request):
             services.theme_run_request(subject, request.user)
             messages.success(request, f"Finding themes in {subject_title(subject)}: refresh this page in a minute")
             return redirect("themes:index")
-    return render(request, "themes/index.html", {
-        "form": form, "subjects": selectors.subjects_overview(), "runs": selectors.recent_runs(), "nav_section": "analysis"})
+    return render_page(request, "themes/index.html", lambda: {
+        "form": form, "subjects": selectors.subjects_overview(), "runs": selectors.recent_runs(), "nav_section": "analysis",
+    }, variant=(request.user.has_perm(EDIT),))
 
 
 def _subject_or_404(slug: str) -> Subject:

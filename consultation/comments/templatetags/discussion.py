@@ -8,11 +8,12 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from consultation.comments import selectors, threads
+from coe.shells import SUBMISSION_KEY_MARK as KEY_PLACEHOLDER
+from coe.shells import slot
+from consultation.comments import selectors, slots, threads
 from consultation.comments.forms import CommentForm
 
 register = template.Library()
-KEY_PLACEHOLDER = "00000000-0000-4000-8000-00000000c0e1"
 
 
 @cache
@@ -20,38 +21,46 @@ def _blank_comment_form_cached() -> str:
     return str(CommentForm(initial={"submission_key": KEY_PLACEHOLDER}))
 
 
-def blank_comment_form() -> str:
+def blank_comment_form(*, in_shell=False) -> str:
     """The empty comment form: the same markup for everyone but its submission key, so
     rendered once per process (each render while DEBUG, for template edits) with a fresh
-    key put in per request."""
+    key put in per request (by coe.shells in a page shell)."""
     markup = str(CommentForm(initial={"submission_key": KEY_PLACEHOLDER})) if settings.DEBUG \
         else _blank_comment_form_cached()
-    return mark_safe(markup.replace(KEY_PLACEHOLDER, str(uuid.uuid4())))  # noqa: S308 (rendered by the form's templates)
+    return mark_safe(markup if in_shell else markup.replace(KEY_PLACEHOLDER, str(uuid.uuid4())))  # noqa: S308
 
 
 @register.inclusion_tag("consultation/_discussion.html", takes_context=True)
 def discussion(context, *, subject_title, comment_url, follow_url="", focus_area=None, idea=None,
                delivery_option=None, paper_part=""):
+    """In a page shell (coe.shells) the threads and the Follow button are slots, filled per
+    reader by consultation/comments/slots.py; anywhere else they are rendered here."""
     request = context["request"]
     order = request.GET.get("order", "newest")
     order = order if order in selectors.ORDERS else "newest"
-    subject = selectors.subject_filter(focus_area=focus_area, idea=idea, delivery_option=delivery_option,
-                                       paper_part=paper_part)
+    page = {
+        "subject": selectors.subject_filter(focus_area=focus_area, idea=idea, delivery_option=delivery_option,
+                                            paper_part=paper_part),
+        "order": order, "after": request.GET.get("after"), "before": request.GET.get("before"),
+        "is_open": context.get("consultation_is_open", False),
+        "with_official": focus_area is not None and idea is None,
+    }
+    following = {"follow_url": follow_url, "subject_title": subject_title,
+                 "focus_area_id": getattr(focus_area, "pk", None), "idea_id": getattr(idea, "pk", None)}
     signed_in = request.user.is_authenticated
+    in_shell = context.get("shell_slots") is not None
+    shared = threads.discussion_page(viewer=None, **page) if in_shell else \
+        threads.discussion_page(viewer=request.user, **page)
+    follow_form = ""
+    if signed_in and follow_url and focus_area is not None:
+        follow_form = slot(context, "follow", **following) or slots.follow_form(request, **following)
     return {
         **context.flatten(),
         "subject_title": subject_title,
         "comment_url": comment_url,
-        "follow_url": follow_url,
-        "discussion": threads.discussion_page(
-            viewer=request.user, subject=subject, order=order, after=request.GET.get("after"),
-            before=request.GET.get("before"), is_open=context.get("consultation_is_open", False),
-            with_official=focus_area is not None and idea is None,
-        ),
+        "discussion": shared,
+        "threads_block": slot(context, "threads", **page) or slots.threads_block(shared, page["is_open"]),
+        "follow_form": mark_safe(follow_form),  # noqa: S308 (a mark, or rendered by a template)
         "order": order,
-        "comment_form": blank_comment_form() if signed_in else None,
-        "is_following": (
-            selectors.is_following(request.user, focus_area=focus_area, idea=idea)
-            if signed_in and focus_area is not None and follow_url else False
-        ),
+        "comment_form": blank_comment_form(in_shell=in_shell) if signed_in else None,
     }
