@@ -91,7 +91,10 @@ def _update_cookies(cookies: dict, headers) -> None:
     # The cookies are Secure (production); a browser behind HTTPS sends them back, and so do we.
     for header in headers.get_all("Set-Cookie") or []:
         for name, morsel in SimpleCookie(header).items():
-            cookies[name] = morsel.value
+            if morsel["max-age"] == "0" or not morsel.value:  # the server deleting it
+                cookies.pop(name, None)
+            else:
+                cookies[name] = morsel.value
 
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -110,6 +113,12 @@ def sign_in(server, email: str, password: str) -> dict:
     _update_cookies(cookies, headers)
     if status != 302 or "sessionid" not in cookies:
         raise SystemExit(f"signing in as {email} answered {status}, not a redirect with a session")
+    # Like a browser: the page signed into shows "signed in" once and so clears the message,
+    # which would otherwise ride along on every benchmark request.
+    landing = urllib.parse.urlsplit(headers.get("Location") or "/")
+    status, headers, _ = request(server, "GET", landing.path + (f"?{landing.query}" if landing.query else ""),
+                                 cookies=cookies)
+    _update_cookies(cookies, headers)
     return cookies
 
 

@@ -147,6 +147,9 @@ class Comment(models.Model):
                 condition=models.Q(parent__isnull=True, idea__isnull=False),
                 name="comment_idea_threads",
             ),
+            # Whether an author has enough published comments to be trusted, asked on every
+            # post: without it a held author's every post scanned all they had written.
+            models.Index("author", condition=models.Q(state="published"), name="comment_author_published"),
             models.Index(
                 "delivery_option", models.F("created_at").desc(), models.F("id").desc(),
                 condition=models.Q(parent__isnull=True, delivery_option__isnull=False),

@@ -58,7 +58,7 @@ def is_trusted(author, settings: ModerationSettings) -> bool:
     """Under the new-account policy: has a moderator let enough of this person's comments
     through? Until then every contribution is held: replies and option comments too."""
     wanted = settings.first_comments_to_hold
-    approved = Comment.objects.filter(author=author, state=Comment.State.PUBLISHED).values("pk")[:wanted]
+    approved = Comment.objects.filter(author=author, state=Comment.State.PUBLISHED).order_by().values("pk")[:wanted]
     return approved.count() >= wanted  # counts no further than it needs: a prolific author costs the same
 
 
