@@ -48,17 +48,19 @@ def _subject_choices():
 
 @_needs(VIEW)
 def index(request):
-    form = forms.BuildForm(request.POST or None, subjects=_subject_choices())
+    form = None
     if request.method == "POST":
         if not request.user.has_perm(EDIT):
             raise PermissionDenied
+        form = forms.BuildForm(request.POST, subjects=_subject_choices())
         if form.is_valid():
             subject = Subject.from_slug(form.cleaned_data["subject"])
             services.theme_run_request(subject, request.user)
             messages.success(request, f"Finding themes in {subject_title(subject)}: refresh this page in a minute")
             return redirect("themes:index")
     return render_page(request, "themes/index.html", lambda: {
-        "form": form, "subjects": selectors.subjects_overview(), "runs": selectors.recent_runs(), "nav_section": "analysis",
+        "form": form or forms.BuildForm(subjects=_subject_choices()), "subjects": selectors.subjects_overview(),
+        "runs": selectors.recent_runs(), "nav_section": "analysis",
     }, variant=(request.user.has_perm(EDIT),))
 
 
