@@ -29,6 +29,7 @@ from coe.local_copies import MISSING, copies
 
 CONTENT_VERSION_KEY = "content-version"
 PAGE_TIMEOUT = 300  # also bounds how late the open/closed banner can be at a window's edge
+PAGE_LOCAL_TIMEOUT = 15  # a process's own copy of a page (coe/local_copies.py) adds at most this
 FIGURES_TIMEOUT = 3600
 ALLOWED_COOKIES = {"csrftoken"}
 # The version is read once per request (AnonymousPageCacheMiddleware marks a request with
@@ -157,9 +158,12 @@ def _page_key(request) -> str:
 
 
 def _cached_page(key):
-    cached = cache.get(key)
-    if cached is None:
-        return None
+    cached = copies.get(key)
+    if cached is MISSING:
+        cached = cache.get(key)
+        if cached is None:
+            return None
+        copies.put(key, cached, PAGE_LOCAL_TIMEOUT)
     content, content_type = cached
     response = HttpResponse(content, content_type=content_type)
     response["X-Page-Cache"] = "hit"
@@ -196,6 +200,7 @@ def cache_anonymous_page(view=None, *, early: bool = True):
             if hasattr(response, "render"):
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+            copies.put(key, (response.content, response["Content-Type"]), PAGE_LOCAL_TIMEOUT)
             remember(request.path)
             response["X-Page-Cache"] = "miss"
         response["Vary"] = "Cookie"
