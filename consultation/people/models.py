@@ -146,6 +146,13 @@ class Consultation(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Every page reads the current consultation from the cache: drop the stale copy.
+        from django.core.cache import cache
+
+        cache.delete(CURRENT_CONSULTATION_CACHE_KEY)
+
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()
         return self.opens_at <= at < self.closes_at
@@ -153,3 +160,5 @@ class Consultation(models.Model):
     def has_not_opened(self, at=None) -> bool:
         return (at or timezone.now()) < self.opens_at
 
+
+CURRENT_CONSULTATION_CACHE_KEY = "consultation:current"

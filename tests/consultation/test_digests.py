@@ -135,7 +135,6 @@ def test_design_team_digest_queries_do_not_grow_with_the_data(consultation, area
                Idea.objects.all()[:6])
     Comment.objects.bulk_create(CommentFactory.build(author=people[n % 19], focus_area=areas["improving-data-quality"],
                                                      created_at=at(WEEK + timedelta(days=1))) for n in range(300))
-    measure()  # the new responses moved the content version: warms the current consultation again
     assert measure() == small
 
 
