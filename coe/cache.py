@@ -87,11 +87,19 @@ def versioned_key(name: str) -> str:
     return f"{name}:v{content_version()}"
 
 
-def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT, *, versioned: bool = True):
+def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT, *, versioned: bool = True,
+                   copied: bool = False):
     """The value cached under `name`, computed on a miss. Versioned values go stale with any
-    content change; an unversioned one is dropped by its owner (`cache.delete(name)`)."""
+    content change; an unversioned one is dropped by its owner (`cache.delete(name)`).
+
+    `copied` (unversioned only): each process also keeps its own copy while the content
+    version stands, so the owner's models must be among those that move it. A change then
+    costs one Redis read per process, not a recomputation, which a versioned key would."""
     if not versioned:
-        return cache.get_or_set(name, compute, timeout)
+        if not copied:
+            return cache.get_or_set(name, compute, timeout)
+        return _versioned_get_or_set(versioned_key(f"copy:{name}"), lambda: cache.get_or_set(name, compute, timeout),
+                                     timeout, remote=False)
     return _versioned_get_or_set(versioned_key(name), compute, timeout)
 
 
@@ -103,11 +111,11 @@ def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT):
     return _versioned_get_or_set(versioned_key(name), build, timeout)
 
 
-def _versioned_get_or_set(key: str, compute: Callable, timeout: int):
+def _versioned_get_or_set(key: str, compute: Callable, timeout: int, *, remote: bool = True):
     """This process's copy first (a versioned value never changes), then Redis, then compute."""
     value = copies.get(key)
     if value is MISSING:
-        value = cache.get_or_set(key, compute, timeout)
+        value = cache.get_or_set(key, compute, timeout) if remote else compute()
         copies.put(key, value, timeout)
     return value
 

@@ -78,10 +78,17 @@ def render_page(request, template: str, context: dict | Callable[[], dict], *, v
     return HttpResponse(fill(request, shell))
 
 
+def csrf_token(request) -> str:
+    """The request's masked CSRF token, masked once however many forms the page has."""
+    if not hasattr(request, "_shell_csrf_token"):
+        request._shell_csrf_token = get_token(request)
+    return request._shell_csrf_token
+
+
 def fill(request, shell: dict) -> str:
     html = shell["html"]
     if CSRF_MARK in html:
-        html = html.replace(CSRF_MARK, get_token(request))
+        html = html.replace(CSRF_MARK, csrf_token(request))
     if SUBMISSION_KEY_MARK in html:
         html = html.replace(SUBMISSION_KEY_MARK, str(uuid.uuid4()))
     if not shell["slots"]:

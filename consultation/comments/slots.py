@@ -2,11 +2,10 @@
 (coe.shells) and rendered the same way on any other page: the threads, with the reader's own
 links and comments, and the Follow button."""
 
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from coe.shells import slot_filler
+from coe.shells import csrf_token, slot_filler
 from consultation.comments import selectors, threads
 
 
@@ -18,7 +17,7 @@ def follow_form(request, *, follow_url, subject_title, focus_area_id, idea_id) -
     # Rendered with its token given, not with the request: a slot is filled on every signed-in
     # visit, and the context processors would run again for four lines of HTML.
     return render_to_string("consultation/_follow_form.html", {
-        "follow_url": follow_url, "subject_title": subject_title, "csrf_token": get_token(request),
+        "follow_url": follow_url, "subject_title": subject_title, "csrf_token": csrf_token(request),
         "is_following": selectors.is_following(request.user, focus_area=focus_area_id, idea=idea_id),
     })
 

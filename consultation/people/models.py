@@ -150,8 +150,11 @@ class Consultation(models.Model):
         super().save(*args, **kwargs)
         # Every page reads the current consultation from the cache: drop the stale copy.
         from django.core.cache import cache
+        from django.db import transaction
 
+        # Again once the change commits: a reader between the two could have cached the old row.
         cache.delete(CURRENT_CONSULTATION_CACHE_KEY)
+        transaction.on_commit(lambda: cache.delete(CURRENT_CONSULTATION_CACHE_KEY), robust=True)
 
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()
