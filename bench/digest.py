@@ -9,12 +9,13 @@ import dataclasses
 import importlib
 import inspect
 import json
-import resource
 import time
 import tracemalloc
 from datetime import date, datetime, timedelta
 
 import django
+
+from bench.common import peak_rss_kb
 
 CANDIDATES = [("consultation.digests.design_team", "build_design_team_digest")]
 
@@ -82,7 +83,7 @@ def main() -> dict:
     except TypeError as error:
         return {"status": "error", "function": path, "note": str(error)}
     queries = []
-    rss_before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before_kb = peak_rss_kb()
     try:
         # First build: timed, queries counted. Second: under tracemalloc, for peak memory
         # (tracing slows Python down, so it is kept out of the timing).
@@ -100,7 +101,7 @@ def main() -> dict:
         "status": "ok", "function": path, "arguments": {k: str(v) for k, v in arguments.items()},
         "seconds": round(seconds, 3), "queries": len(queries),
         "peak_python_mb": round(peak / 2**20, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(peak_rss_kb() / 1024, 1),
         "rss_before_mb": round(rss_before_kb / 1024, 1),
     }
 

@@ -14,12 +14,13 @@ goes; the database writes of a run (bulk inserts) are not included.
 import argparse
 import json
 import random
-import resource
 import subprocess  # noqa: S404 (runs this module again with fixed arguments)
 import sys
 import time
 from importlib import metadata
 from pathlib import Path
+
+from bench.common import peak_rss_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
@@ -43,7 +44,7 @@ def comments(n: int, seed: int = 16) -> list[str]:
 
 
 def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_rss_kb() / 1024
 
 
 def measure_build(n: int) -> dict:
