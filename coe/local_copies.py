@@ -53,11 +53,6 @@ class LocalCopies:
             while len(self._items) > self.max_entries or self._bytes > self.max_bytes:
                 self._drop(next(iter(self._items)))
 
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._bytes = 0
-
     def _drop(self, key: str) -> None:
         _, data = self._items.pop(key)
         self._bytes -= len(data)

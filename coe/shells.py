@@ -32,6 +32,7 @@ from coe.cache import cached_fragment
 
 CSRF_MARK = "coe-shell-csrf-token"
 SUBMISSION_KEY_MARK = "00000000-0000-4000-8000-00000000c0e1"  # a form's placeholder submission key
+SUBMISSION_KEY = re.compile(re.escape(SUBMISSION_KEY_MARK))
 SLOT = re.compile(r"<!--coe:slot:(\d+)-->")
 VARIES_ON = ("consultation_is_open",)  # context processors' values that change what a page shows
 _fillers: dict[str, Callable[..., str]] = {}
@@ -47,12 +48,17 @@ def slot_filler(kind: str):
     return register
 
 
+def in_shell(context) -> bool:
+    """Whether this render is a shell's (render_page), which readers will share."""
+    return context.get("shell_slots") is not None
+
+
 def slot(context, kind: str, **params) -> str | None:
     """Inside a shell's render: records a slot and returns the mark to put in its place.
     Otherwise None: the tag renders the part itself, as on any other page."""
-    slots = context.get("shell_slots")
-    if slots is None:
+    if not in_shell(context):
         return None
+    slots = context["shell_slots"]
     slots.append((kind, params))
     return mark_safe(f"<!--coe:slot:{len(slots) - 1}-->")  # noqa: S308 (our own mark)
 
@@ -90,7 +96,7 @@ def fill(request, shell: dict) -> str:
     if CSRF_MARK in html:
         html = html.replace(CSRF_MARK, csrf_token(request))
     if SUBMISSION_KEY_MARK in html:
-        html = html.replace(SUBMISSION_KEY_MARK, str(uuid.uuid4()))
+        html = SUBMISSION_KEY.sub(lambda _: str(uuid.uuid4()), html)  # each form its own key
     if not shell["slots"]:
         return html
     parts = SLOT.split(html)  # text, slot number, text, slot number, ..., text

@@ -178,12 +178,14 @@ def is_following(user, *, focus_area=None, idea=None) -> bool:
     if not user.is_authenticated:
         return False
     area_id, idea_id = getattr(focus_area, "pk", focus_area), getattr(idea, "pk", idea)
-    if idea_id is not None:
-        follows = Follow.objects.filter(follower=user, idea_id=idea_id)
-    else:
-        follows = Follow.objects.filter(follower=user, focus_area_id=area_id, idea__isnull=True)
+
+    def follows() -> bool:
+        if idea_id is not None:
+            return Follow.objects.filter(follower=user, idea_id=idea_id).exists()
+        return Follow.objects.filter(follower=user, focus_area_id=area_id, idea__isnull=True).exists()
+
     subject = f"idea-{idea_id}" if idea_id is not None else f"area-{area_id}"
-    return get_or_compute(f"following:{user.pk}:{subject}", follows.exists)
+    return get_or_compute(f"following:{user.pk}:{subject}", follows)
 
 
 def own_comments(user):

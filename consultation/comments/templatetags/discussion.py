@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from coe.shells import SUBMISSION_KEY_MARK as KEY_PLACEHOLDER
-from coe.shells import slot
+from coe.shells import in_shell, slot
 from consultation.comments import selectors, slots, threads
 from consultation.comments.forms import CommentForm
 
@@ -21,13 +21,13 @@ def _blank_comment_form_cached() -> str:
     return str(CommentForm(initial={"submission_key": KEY_PLACEHOLDER}))
 
 
-def blank_comment_form(*, in_shell=False) -> str:
+def blank_comment_form(*, for_shell=False) -> str:
     """The empty comment form: the same markup for everyone but its submission key, so
     rendered once per process (each render while DEBUG, for template edits) with a fresh
     key put in per request (by coe.shells in a page shell)."""
     markup = str(CommentForm(initial={"submission_key": KEY_PLACEHOLDER})) if settings.DEBUG \
         else _blank_comment_form_cached()
-    return mark_safe(markup if in_shell else markup.replace(KEY_PLACEHOLDER, str(uuid.uuid4())))  # noqa: S308
+    return mark_safe(markup if for_shell else markup.replace(KEY_PLACEHOLDER, str(uuid.uuid4())))  # noqa: S308
 
 
 @register.inclusion_tag("consultation/_discussion.html", takes_context=True)
@@ -48,9 +48,8 @@ def discussion(context, *, subject_title, comment_url, follow_url="", focus_area
     following = {"follow_url": follow_url, "subject_title": subject_title,
                  "focus_area_id": getattr(focus_area, "pk", None), "idea_id": getattr(idea, "pk", None)}
     signed_in = request.user.is_authenticated
-    in_shell = context.get("shell_slots") is not None
-    shared = threads.discussion_page(viewer=None, **page) if in_shell else \
-        threads.discussion_page(viewer=request.user, **page)
+    shared_only = in_shell(context)  # the reader's own parts are filled per request
+    shared = threads.discussion_page(viewer=None if shared_only else request.user, **page)
     follow_form = ""
     if signed_in and follow_url and focus_area is not None:
         follow_form = slot(context, "follow", **following) or slots.follow_form(request, **following)
@@ -60,7 +59,7 @@ def discussion(context, *, subject_title, comment_url, follow_url="", focus_area
         "comment_url": comment_url,
         "discussion": shared,
         "threads_block": slot(context, "threads", **page) or slots.threads_block(shared, page["is_open"]),
-        "follow_form": mark_safe(follow_form),  # noqa: S308 (a mark, or rendered by a template)
+        "follow_form": follow_form,
         "order": order,
-        "comment_form": blank_comment_form(in_shell=in_shell) if signed_in else None,
+        "comment_form": blank_comment_form(for_shell=shared_only) if signed_in else None,
     }
