@@ -48,6 +48,7 @@ def content_version() -> int:
     remembered = _request_version.get()
     if remembered:
         return remembered
+    _settle_after_outage()
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         cache.add(CONTENT_VERSION_KEY, _fresh_version(), None)
@@ -73,6 +74,27 @@ def _bump():
         cache.set(CONTENT_VERSION_KEY, _fresh_version(), None)
 
 
+# A change made while Redis could not be reached bumped nothing and dropped nothing, and Redis
+# still holds what it cached before: readers would get the old content (a withdrawn comment,
+# a closed consultation shown open) for up to FIGURES_TIMEOUT once it answers again. Every
+# such change tripped its own process's breaker (a failed call trips it; a skipped one
+# happens while it is open), so a process whose breaker has tripped since it last settled
+# bumps the version and drops the unversioned values it has used before its next read.
+_unversioned: set[str] = set()
+
+
+def _settle_after_outage() -> None:
+    breaker = getattr(cache, "breaker", None)  # only the Redis cache has one
+    if breaker is None or breaker.trips == breaker.settled_trips or breaker.is_open():
+        return
+    trips = breaker.trips
+    _bump()
+    if _unversioned:
+        cache.delete_many(list(_unversioned))
+    if breaker.trips == trips:  # both reached Redis; otherwise try again next time
+        breaker.settled_trips = trips
+
+
 def content_changed() -> None:
     """Call when anything the cached pages, counts or figures show has changed.
 
@@ -96,6 +118,7 @@ def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT,
     version stands, so the owner's models must be among those that move it. A change then
     costs one Redis read per process, not a recomputation, which a versioned key would."""
     if not versioned:
+        _unversioned.add(name)
         if not copied:
             return cache.get_or_set(name, compute, timeout)
         return _versioned_get_or_set(versioned_key(f"copy:{name}"), lambda: cache.get_or_set(name, compute, timeout),

@@ -29,6 +29,8 @@ class Breaker:
         self._opened_at = None
         self._last_warning = 0.0
         self._lock = threading.Lock()
+        self.trips = 0  # failures so far
+        self.settled_trips = 0  # of which coe.cache has made good what they may have missed
 
     def retry_after(self) -> float:
         return getattr(settings, "REDIS_RETRY_AFTER", 30)
@@ -41,6 +43,7 @@ class Breaker:
         with self._lock:
             now = time.monotonic()
             self._opened_at = now
+            self.trips += 1
             if now - self._last_warning > 60:
                 self._last_warning = now
                 logger.warning("Redis unavailable (%s), not tried again for %ss: %s",
