@@ -11,10 +11,15 @@ age, or a family's address, in a public comment costs far more.
 """
 
 from consultation.screening.contacts import emails, phones
+from consultation.screening.families import families
 from consultation.screening.findings import HOLD_AT, Finding
 from consultation.screening.identifiers import dates_of_birth, nhs_numbers
+from consultation.screening.normalise import normalise, original_span
+from consultation.screening.online import accounts
 from consultation.screening.people import people
 from consultation.screening.places import addresses, postcodes
+from consultation.screening.references import references
+from consultation.screening.schools import schools, singled_out
 
 # Each kind, in the order people are told about them, with the words they are told.
 KINDS = {
@@ -25,17 +30,28 @@ KINDS = {
     "nhs_number": "an NHS number",
     "date_of_birth": "a date of birth",
     "name": "a person's name with details about them",
+    "ni_number": "a National Insurance number",
+    "upn": "a unique pupil number",
+    "case_reference": "a case or record reference",
+    "social_media": "a social media account",
+    "school": "a named school with a child in it",
+    "singled_out": "details that single out a child or family",
 }
-RECOGNISERS = (emails, phones, postcodes, addresses, nhs_numbers, dates_of_birth, people)
+RECOGNISERS = (emails, phones, postcodes, addresses, nhs_numbers, dates_of_birth, people, families, references,
+               accounts, schools, singled_out)
 # Numbers that one string of digits can look like: the likelier reading wins.
-NUMBER_KINDS = {"phone", "nhs_number", "date_of_birth", "postcode"}
+NUMBER_KINDS = {"phone", "nhs_number", "date_of_birth", "postcode", "ni_number", "upn", "case_reference"}
 
 __all__ = ["KINDS", "Finding", "kinds_found", "personal_data_error", "personal_data_reasons", "screen"]
 
 
 def screen(text: str) -> list[Finding]:
-    """Every span that would hold this text, in order; overlapping findings of one kind merged."""
-    candidates = [f for recognise in RECOGNISERS for f in recognise(text or "") if f.confidence >= HOLD_AT]
+    """Every span that would hold this text, in order; overlapping findings of one kind merged.
+    The recognisers read the text as a reader sees it (`normalise`); spans are the original's."""
+    plain, origin = normalise(text or "")
+    candidates = [f for recognise in RECOGNISERS for f in recognise(plain) if f.confidence >= HOLD_AT]
+    if origin is not None:
+        candidates = [Finding(f.kind, *original_span(origin, f.start, f.end), f.confidence) for f in candidates]
     candidates.sort(key=lambda f: (-f.confidence, f.start))
     kept: list[Finding] = []
     for finding in candidates:

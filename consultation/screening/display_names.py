@@ -11,11 +11,23 @@ from functools import cache
 
 from confusable_homoglyphs import confusables
 
-from consultation.screening import kinds_found, personal_data_reasons
+from consultation.screening import KINDS, kinds_found, personal_data_reasons
+from consultation.screening.normalise import look_alike_groups, normalise
 
 # Words that would make a participant look like the portal speaking.
 RESERVED = re.compile(r"design\s*team|moderat|\bstaff\b|\badmin(?:istrator)?s?\b|former\s*participant|^a\s*participant$|"
                       r"centre\s*of\s*excellence|\bofficial\b")
+# A name tied to a relative: "Nan of Jayden Okafor", "Oluwaseun's mum", "Mum of Ellie-Mae", "Stacey Green (mum)"
+# ("Jane (foster carer)" describes the participant's role, and stays).
+# A display name is read beside every comment its owner writes: it names the child in all of them.
+_RELATIVE = (r"mum|mummy|mother|mam|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|"
+             r"grandmother|grandfather|aunt|auntie|aunty|uncle|sister|brother|son|daughter|stepmum|stepdad|"
+             r"foster mum|foster dad")
+RELATION = re.compile(
+    rf"(?i:\b(?:{_RELATIVE}|carer|foster carer)\s+(?:of|to|for)\s+)(?!\d|one\b|two\b|three\b|four\b|five\b|twins\b)[A-Za-z]"
+    rf"|[A-Za-z][\w-]*['’]s\s+(?i:{_RELATIVE}|carer|foster carer)\b"
+    rf"|[A-Za-z]\s*\(\s*(?i:{_RELATIVE})\s*\)"
+)
 # Control, format (bidirectional overrides, zero-width), private-use, unassigned and line/paragraph separators.
 HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
 
@@ -23,24 +35,9 @@ HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
 @cache
 def _look_alikes() -> dict[str, str]:
     """Each character that looks like another, mapped to one plain letter or digit of its group
-    ("I", "l", "1" and Cyrillic "І" all to "1"), from the confusables data (joined both ways)."""
-    parent: dict[str, str] = {}
-
-    def root(char: str) -> str:
-        while parent.setdefault(char, char) != char:
-            char = parent[char]
-        return char
-
-    for char, glyphs in confusables.confusables_data.items():
-        for glyph in glyphs:
-            other = glyph["c"].strip("\u200e")
-            if len(other) == 1:
-                parent[root(other)] = root(char)
-    groups: dict[str, list[str]] = {}
-    for char in parent:
-        groups.setdefault(root(char), []).append(char)
+    ("I", "l", "1" and Cyrillic "І" all to "1")."""
     mapping = {}
-    for members in groups.values():
+    for members in look_alike_groups():
         plain = sorted(char for char in members if char.isascii() and char.isalnum())
         if plain:
             mapping.update(dict.fromkeys(members, plain[0]))
@@ -73,8 +70,11 @@ def display_name_problem(name: str, *, may_use_reserved: bool = False) -> str:
     if not may_use_reserved and any(RESERVED.search(text) for text in (plain, *_unconfused(skeleton_words))):
         return ("Display name must not suggest that you speak for the consultation, "
                 "for example 'design team', 'moderator', 'staff' or 'admin'")
+    # `screen` reads the name as a reader sees it: "Ｋｅｌｌｙ ０７７００９００１２３" is a phone number.
     if kinds_found(name):
         return f"Display name must not include {personal_data_reasons(name)[0]}"
+    if RELATION.search(normalise(name)[0]):
+        return f"Display name must not include {KINDS['name']}"
     return ""
 
 

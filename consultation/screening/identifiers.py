@@ -35,10 +35,12 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 DATE = re.compile(
     rf"(?<![\d/.-])(?=[0-9jfmasond])(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d"
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
-    rf"|{_DAY}(?:\s+of)?\s+{_MONTH},?\s+(?:19|20)\d\d"
-    rf"|{_MONTH}\s+{_DAY},?\s+(?:19|20)\d\d)(?![\d/])",
+    rf"|{_DAY}(?:\s+of)?[\s-]+{_MONTH}(?:,?\s+|-)(?:(?:19|20)\d\d|['’]\d\d)"
+    rf"|{_MONTH}\s+{_DAY},?\s+(?:(?:19|20)\d\d|['’]\d\d))(?![\d/])",
     re.IGNORECASE,
 )
+# "Date of birth 20150312": eight digits are a date only straight after a birth label.
+COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d[01]\d[0-3]\d(?!\d)")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:19|20)\d\d\b", re.IGNORECASE)
 BIRTH_BEFORE = re.compile(r"(?:\bborn\b(?:\s+on)?(?:\s+the)?|\bd\.?\s?o\.?\s?b\b\.?|date of birth|\bbirth ?date\b|"
                           r"\bbirthday\b|\bb\.)[\s:,-]*(?:is|was|of)?[\s:,-]*$", re.IGNORECASE)
@@ -68,6 +70,9 @@ def dates_of_birth(text: str) -> list[Finding]:
         else:
             continue
         found.append(Finding("date_of_birth", match.start(), match.end(), confidence))
+    for match in COMPACT_DATE.finditer(text):
+        if BIRTH_BEFORE.search(text[max(0, match.start() - 30):match.start()]):
+            found.append(Finding("date_of_birth", match.start(), match.end(), 0.9))
     for match in MONTH_YEAR.finditer(text):
         before = text[max(0, match.start() - 30):match.start()]
         if not any(f.start <= match.start() < f.end for f in found) and BIRTH_BEFORE.search(

@@ -33,20 +33,20 @@ def postcodes(text: str) -> list[Finding]:
 
 
 STREET_TYPES = (
-    "road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|cres|place|pl|gardens|gdns|grove|"
+    "road|rd|street|st|avenue|ave|av|lane|ln|close|drive|dr|way|crescent|cres|place|pl|gardens|gdns|grove|"
     "court|ct|terrace|walk|mews|hill|rise|view|square|sq|row|parade|green|vale|gate|croft|fold|wynd|brow|"
     "bank|park|end|meadow|meadows|fields|approach|boulevard|chase|crest|dale|hollow|nook|side|villas|"
     "wharf|yard|grange|heights|court"
 )
 _NAME_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,}|St\.?|[a-z][a-z'’]+)"
 STREET = re.compile(
-    rf"(?P<number>\b(?:no\.?\s*)?\d{{1,4}}[a-zA-Z]?(?:\s?[-–]\s?\d{{1,4}})?),?\s+"
+    rf"(?=[\dNn])(?P<number>\b(?:no\.?\s*)?\d{{1,4}}[a-zA-Z]?(?:\s?[-–]\s?\d{{1,4}})?),?\s+"
     rf"(?P<name>(?:{_NAME_WORD}\s+){{1,3}}?)(?P<type>{STREET_TYPES})\b\.?",
     re.IGNORECASE,
 )
-FLAT = re.compile(r"\b(?:flat|apartment|apt|unit|room)\s*\d{1,4}[a-zA-Z]?\b", re.IGNORECASE)
+FLAT = re.compile(r"(?=[fFaAuUrR])\b(?:flat|apartment|apt|unit|room)\s*\d{1,4}[a-zA-Z]?\b", re.IGNORECASE)
 HOUSE = re.compile(
-    rf"\b(?:[A-Z][a-z]+\s+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn|Villa|Manor|Bungalow|Cottages),?\s+"
+    rf"(?=[A-Z])\b(?:[A-Z][a-z]+\s+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn|Villa|Manor|Bungalow|Cottages),?\s+"
     rf"(?:[A-Z][a-z]+\s+){{1,2}}(?i:{STREET_TYPES})\b"
 )
 NOT_STREET_NAMES = COMMON | GROUPS | words(
@@ -56,7 +56,7 @@ NOT_STREET_NAMES = COMMON | GROUPS | words(
 )
 THE_STREETS = {"crescent", "green", "avenue", "close", "drive", "grove", "mews", "parade", "square", "walk",
                "rise", "oval", "terrace", "gardens", "lane", "street", "row", "croft", "fold", "chase"}
-CASE_SENSITIVE_TYPES = {"st", "dr", "way", "view", "rise", "hill", "park", "end", "side", "bank", "green",
+CASE_SENSITIVE_TYPES = {"st", "av", "dr", "way", "view", "rise", "hill", "park", "end", "side", "bank", "green",
                         "gate", "row", "place", "pl", "court", "ct", "walk", "square", "sq", "chase", "yard"}
 
 
@@ -82,7 +82,8 @@ def _flat_before(text: str, start: int) -> int | None:
     return max(0, start - 20) + flat.start() if flat else None
 
 
-NOT_AN_ADDRESS_AFTER = re.compile(r"\s+(?:addresses|style|type|kind|sort|names?|signs?|roads|streets|junction)\b",
+NOT_AN_ADDRESS_AFTER = re.compile(r"\s+(?:addresses|style|type|kind|sort|names?|signs?|roads|streets|junction|"
+                                  r"sessions?|events?|meetings?|workshops?|stalls?|consultations?|drop-ins?)\b",
                                   re.IGNORECASE)
 NOT_IN_A_STREET_NAME = words(
     "the and of in on for to a an year years key stage section table figure option tier phase wave level page "

@@ -12,6 +12,20 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """Common surnames in England, for the few rules that read a lower-case surname ("the jones family")."""
+    lines = (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#")) - COMMON
+
+
+@cache
+def word_names() -> frozenset[str]:
+    """Names that are also everyday words (Grace, Hope, Summer): names only in the stronger patterns."""
+    lines = (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines) & (NOT_PEOPLE - COMMON - PLACES - GROUPS)
+
+
+@cache
 def first_names() -> frozenset[str]:
     lines = (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#")) - NOT_PEOPLE
@@ -79,6 +93,23 @@ chester crewe stafford shrewsbury hereford gloucester cheltenham swansea cardiff
 edinburgh aberdeen dundee belfast derry
 ofsted dfe cafcass nspcc barnardos barnardo's coram action children's commissioner adcs lga ons
 nhs nice cqc iro yot pru ssda903 whatdotheyknow gov govuk microsoft excel power bi python
+bedfordshire berkshire chelsea christchurch dagenham darwen fulham furness helens hove isle isles
+maidenhead riding scilly sussex thames trent tyne tyneside westmorland wight wrekin
+selby crawley harlow basildon stevenage watford hastings eastbourne worthing horsham guildford woking
+reigate redhill epsom dartford gravesend ashford folkestone margate ramsgate tonbridge sevenoaks
+chichester winchester basingstoke eastleigh fareham gosport havant aldershot farnborough salisbury
+chippenham trowbridge yeovil taunton bridgwater barnstaple exmouth torquay paignton newquay falmouth
+penzance weymouth dorchester bridport cheltenham stroud tewkesbury banbury bicester witney abingdon
+didcot wycombe aylesbury amersham chesham hemel hempstead hitchin letchworth hertford harpenden welwyn
+dunstable kettering corby wellingborough daventry nuneaton bedworth leamington redditch bromsgrove
+kidderminster evesham malvern tamworth lichfield cannock uttoxeter nantwich macclesfield congleton
+wilmslow knutsford northwich runcorn widnes birkenhead wallasey southport ormskirk skelmersdale chorley
+leyland burnley accrington clitheroe morecambe fleetwood penrith workington whitehaven barrow hexham
+morpeth ashington blyth cramlington jarrow consett northallerton ripon thirsk skipton ilkley pudsey
+castleford pontefract normanton goole tadcaster wetherby bridlington driffield cleethorpes skegness
+spalding grantham sleaford gainsborough retford worksop mansfield hucknall ilkeston chesterfield
+buxton matlock glossop belper swadlincote loughborough hinckley coalville oakham huntingdon wisbech
+lowestoft felixstowe thetford dereham cromer braintree clacton brentwood billericay romford ilford
 """)
 
 # Nationalities, faiths and groups: "the Syrian family" describes, it does not name.
@@ -94,4 +125,5 @@ ukrainian vietnamese yemeni zimbabwean christian catholic troubled
 NOT_PEOPLE = COMMON | PLACES | GROUPS | words("""
 will hope faith grace joy may june april august summer autumn dawn mark bill rich sunny page
 chase case major young price early long born care foster else
+precious blessing mercy patience gift favour divine praise amber
 """)

@@ -1,5 +1,6 @@
 """Reads the labelled corpus and scores the screening against it (also used by the bench)."""
 
+import csv
 from collections import Counter
 from pathlib import Path
 
@@ -47,6 +48,44 @@ def score(texts) -> dict:
         "false_hold_rate": len(false_holds) / clear,
         "held_texts": held_texts,
         "clear_texts": clear,
+        "misses": misses,
+        "false_holds": false_holds,
+    }
+
+
+PROBE_CORPUS = CORPUS.with_name("probe_corpus.csv")
+HELD_OUT = CORPUS.with_name("held_out.csv")
+
+
+def load_rows(path: Path) -> list[dict]:
+    """A CSV of texts with `text`, `expect_hold` (yes/no) and `kind` (the family of the case:
+    name_child, ni_number, clear...), as the privacy probe of November 2026 wrote them."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    if not rows or any(row["expect_hold"] not in ("yes", "no") or not row["text"] for row in rows):
+        raise ValueError(f"{path.name}: every row needs a text and expect_hold yes or no")
+    return rows
+
+
+def score_rows(rows: list[dict]) -> dict:
+    """Per row kind: how many rows, how many the screening held; overall recall and false holds."""
+    per_kind: dict[str, list[int]] = {}
+    misses, false_holds = [], []
+    for row in rows:
+        held = bool(kinds_found(row["text"]))
+        total_held = per_kind.setdefault(row["kind"], [0, 0])
+        total_held[0] += 1
+        total_held[1] += held
+        if row["expect_hold"] == "yes" and not held:
+            misses.append((row["kind"], row["text"]))
+        elif row["expect_hold"] == "no" and held:
+            false_holds.append((row["text"], kinds_found(row["text"])))
+    to_hold = [row for row in rows if row["expect_hold"] == "yes"]
+    return {
+        "per_kind": per_kind,
+        "to_hold": len(to_hold),
+        "recall": 1 - len(misses) / len(to_hold) if to_hold else 1.0,
+        "clear": len(rows) - len(to_hold),
         "misses": misses,
         "false_holds": false_holds,
     }

@@ -1,0 +1,124 @@
+"""The vocabulary of the people recognisers (`people`, `families`): ages, family words, the
+circumstances of a child in care, and the tests on a candidate name they share."""
+
+import re
+import string
+
+from consultation.screening.words import COMMON, GROUPS, PLACES, first_names, words
+
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty|twenty-one")
+AGE = rf"(?:\d{{1,2}}|(?i:{_NUMBER_WORDS})\b)(?:\s*(?:½|and a half))?"
+# What follows a number that is not an age: "Leeds is 15 minutes away", "Ava was 3rd", "Sam is 3 weeks
+# into the job", "Max is 10 per team"; "8 months old" is an age.
+NOT_AN_AGE = (r"(?!\s*(?:%|per\b|percent|of\b|st\b|nd\b|rd\b|th\b|[.,:]\d|miles|minutes|hours|km|times|"
+              r"points|councils|authorities|places|pence|pounds|million|thousand|hundred|children|people|out\b|"
+              r"(?:days?|weeks?|months?|years?|yrs?)\s+(?!old\b)))")
+FAMILY = (r"son|daughter|brother|sister|half-brother|half-sister|sibling|twin|nephew|niece|grandson|"
+          r"granddaughter|grandchild|child|foster child|foster son|foster daughter|stepson|stepdaughter|baby|"
+          r"toddler|boy|girl|lad|mum|mother|dad|father|stepdad|stepmum|carer|nan|gran|nana|grandma|grandad|"
+          r"grandmother|grandfather|grandparent|great-grandmother|great-grandfather|"
+          r"aunt|auntie|uncle|cousin|partner|boyfriend|girlfriend|young person|teenager|care leaver|"
+          r"pupil|yp|cyp|client|kid|little one|eldest|youngest|middle child|young man|young woman|young lady")
+HEALTH = (r"hiv|hiv positive|diabetes|diabetic|asthma|epilepsy|epileptic|cancer|leukaemia|cerebral palsy|autism|"
+          r"autistic|adhd|fasd|down syndrome|deaf|blind|anorexia|anorexic|bulimia|eating disorder|depression|"
+          r"anxiety|psychosis|schizophrenia|bipolar|ptsd|self-harms?|self harms?|suicidal|overdosed?|sickle cell|"
+          r"cystic fibrosis|tourette'?s|ocd|hepatitis|global developmental delay|learning disability|"
+          r"medication|sectioned|terminally ill|tagged|a tag|prison|pregnant|miscarriage|camhs")
+CIRCUMSTANCE = (
+    r"placed|placement|placements|moved|removed|into care|in care|looked after|adopted|adoption|fostered|"
+    r"foster|excluded|exclusion|missing|ran away|protection plan|cp plan|cin plan|child in need|care order|"
+    r"supervision order|section 20|s20|s\.20|accommodated|care leaver|residential|children's home|secure|"
+    r"custody|yoi|arrested|exploited|exploitation|groomed|abused|neglected|at risk|"
+    r"referred|assessed|school|nursery|college|year \d+|reception|pupil referral|pru|alternative provision|"
+    r"home educated|ehcp|social worker|iro|personal adviser|kinship|special guardian|carers?|mum|dad|nan|"
+    r"gran|grandparents|aunt|uncle|father|mother|siblings?|brother|sister|family|police|court|hospital|"
+    r"therapy|counselling|remand|unaccompanied|asylum|trafficked|deported|homeless|hostel|"
+    r"supported lodgings|semi-independent|plan|visits?|contact with|respite|short breaks|disabled|"
+    rf"diagnosed|baby|{HEALTH}"
+)
+CARE_NOUN = (r"foster|placement|social worker|sw|care|carers?|mum|mother|dad|father|nan|gran|sister|brother|"
+             r"siblings?|family|school|teacher|class|nursery|college|iro|personal adviser|pa|key ?worker|"
+             r"ehcp|plan|case|birth|adoptive|adoption|special guardian|kinship|children's home|home|"
+             r"residential|support worker|youth worker|yot|probation|allocated|needs|behaviour|contact|"
+             r"referral|assessment|file|record|diagnosis|disability|attendance|exclusion|pep|lac|cp|cin|"
+             rf"epilepsy|medication|{HEALTH}")
+# A sentence about one child's care or an age: "We lost touch with Kyle after he moved to a hostel".
+SENTENCE_CONTEXT = re.compile(
+    r"\b(?:placed|placements?|foster(?:ed|ing)?|in care|into care|looked after|adopted|missing|excluded|exclusion|"
+    r"care leaver|children's home|residential|hostel|protection plan|child in need|unaccompanied|asylum|"
+    r"remanded|arrested|exploited|groomed|abused|neglected|special guardian|kinship|removed|"
+    r"evicted|sofa surfing|homeless|refuge|at risk|exploitation|social worker|diagnosed|out of school|expelled|"
+    r"ehcp|pupil referral|baby|toddler|newborn|learning disabilit|disabled|pathway plan|personal adviser|"
+    r"short breaks|respite|wheelchair|(?:was|were|been|being) moved|(?:since|when|until|before|after)\s+"
+    r"(?:he|she|they)\s+(?:was|were|turned)|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
+    r"siblings?|carers?|social worker|school)|"
+    rf"(?:was|is|aged?|turned)\s+\d{{1,2}}\b{NOT_AN_AGE}|\d{{1,2}}[- ]years?[- ]old|{HEALTH})", re.IGNORECASE)
+
+# Systems and products the sector names like people ("Mosaic is 15 years old").
+SYSTEMS = words("mosaic liquidlogic eclipse carefirst protocol synergy capita servelec azeus wcc frameworki "
+                "excel tableau powerbi sharepoint teams zoom crystal")
+NOT_NAMES = COMMON | PLACES | GROUPS | SYSTEMS | words(
+    """rule clause subsection standard standards indicator indicators measure measures objective objectives
+    outcome outcomes priority priorities principle principles recommendation recommendations finding findings
+    action actions task tasks criteria criterion agree disagree strongly unsure neutral maybe know don't
+    good outstanding inadequate requires improvement satisfactory poor excellent fair medium male female
+    males females men women neglect abuse emotional physical sexual domestic violence harm risk
+    exploitation missing mental health disability substance misuse alcohol drugs gangs trafficking
+    homelessness poverty housing other unknown none total totals overall subtotal respondents
+    participants responses answers votes score scores mean rank ranked ranking sample base yes no na
+    anyone everybody nobody someone somebody whoever this that it he she they we you i
+    boy girl son daughter brother sister kid kids child mum dad mother father carer nan gran baby aunt
+    uncle cousin partner twin twins lad teenager teen pupil client speaker deputy chair chairman
+    red rag"""
+)
+# Names in lower case ("bella has been in 6 placements") are read as names only when the word
+# is not also an everyday one ("son", "see", "will").
+LOWER_CASE_WORDS = words(
+    """son man see soon love ward king lane miles rose royal queen prince princess song ping chi ja le pa dot
+    major long young price bill will rich art guy don ray max penny sandy dusty rusty star river sky storm
+    hunter chance lady baby dean carol page grant mark norman bob buck colt bud earl duke pearl ruby amber
+    crystal hazel iris olive ginger honey candy cherry daisy holly ivy jade jasmine heather violet lily poppy
+    rosemary sage summer autumn april june may august dawn eve joy hope faith grace charity patience mercy
+    precious blessing gift happy merry sunny sterling frank sue pat rob nick al ed ken les van wade gene jean
+    jan dale glen cliff brook rocky kit kay dee early care chase case else cash bishop mason carter parker
+    hunter taylor cook baker young white brown green black gray grey bell hall ward wood hill lee north
+    west east south noble story unique love lovely angel destiny harmony justice trinity
+    marshall porter archer fisher miller butler walker turner sergeant chief major colonel dell don"""
+)
+
+
+def known_name(lower: str) -> bool:
+    """A first name from the list, or a double-barrelled one made of them ("ellie-mae")."""
+    names = first_names()
+    return lower in names or ("-" in lower and all(part in names for part in lower.split("-") if part))
+
+
+def lower_case_name(lower: str) -> bool:
+    return len(lower) >= 4 and lower not in LOWER_CASE_WORDS
+
+
+_NO_LOWER = str.maketrans("", "", string.ascii_lowercase)
+_NO_UPPER = str.maketrans("", "", string.ascii_uppercase)
+
+
+def shouting(text: str) -> bool:
+    """A text written in capitals, where every word looks like a name or an acronym."""
+    lower = len(text) - len(text.translate(_NO_LOWER))
+    upper = len(text) - len(text.translate(_NO_UPPER))
+    return upper >= 12 and upper > 4 * lower
+
+
+# "Cumbria (4), East Sussex (5)", "Selby, 4, and Crawley, 3": a table of counts, not children.
+COUNT_ENTRY = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][\w'’-]*)(?:\s*\(\s*\d{1,4}\s*\)|,\s*\d{1,4}\s*(?:,|;|:|\.|$)"
+                         r"|\s*:\s*\d{1,4}\b)")
+
+
+def is_counts_list(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end is one entry in a list of names with counts, most of them
+    not first names (places, ratings, teams)."""
+    window = text[max(0, start - 150):end + 150]
+    entries = [m["word"].lower() for m in COUNT_ENTRY.finditer(window)]
+    if len(entries) < 2:
+        return False
+    return sum(known_name(entry) for entry in entries) * 2 < len(entries)

@@ -1,0 +1,69 @@
+"""Details that point to one child without naming them: a named school or nursery with a
+child in the sentence ("Jayden attends Oakwood Academy, Year 9", "the girl at Little Acorns
+Nursery"), and a description that fits one family or child in a place ("the only foster
+carers in Rutland with a wheelchair user", "the only child in care there").
+
+A school alone is public ("Oakwood Academy runs a nurture group"); a school with a child in
+it, or "the only" one of something in a small place, is as good as a name.
+"""
+
+import re
+
+from consultation.screening.findings import Finding
+
+_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|&|de|le|upon|on|in)"
+_TYPE = (r"Primary|Infants?|Juniors?|Academy|High|Secondary|Nursery|Pre-?school|School|College|Grammar|"
+         r"Comprehensive|Montessori|PRU|Pupil Referral Unit|Free School|Sixth Form|Studio School|UTC|"
+         r"Day Nursery|Children's Centre|Kindergarten")
+# "St Mary's Catholic Primary", "Little Acorns Nursery", "Hillside Primary School", "St Mary's RC"
+SCHOOL = re.compile(
+    rf"(?=[A-Z])\b(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+{_WORD}){{0,4}}?\s+(?P<type>{_TYPE}|R\.?C\.?|C\.? ?of ?E\.?|CE)\b"
+    rf"(?:\s+(?:{_TYPE}))?"
+)
+# Words that show one child is meant: who they are, what they do there, what happened to them
+# ("Year 7" alone is a cohort: "Oakwood Academy runs a nurture group for Year 7").
+CHILD = re.compile(
+    r"\b(?:attends|attended|attending|goes to|went to|going to|is at|was at|started at|moved to|excluded|expelled|"
+    r"pupil|child|boy|girl|lad|son|daughter|grandson|granddaughter|he|she|his|her|him|"
+    r"aged? \d{1,2}|\d{1,2}[- ]year[- ]old|reception class|looked[- ]after|in care|foster|"
+    r"only|burns|bruis\w*|injur\w*|referred|disclosed|social worker)\b", re.IGNORECASE)
+# School names that are the sector's, not a place ("Virtual School", "the Open University").
+NOT_A_SCHOOL = re.compile(r"^(?:the\s+)?(?:virtual|open|local|secondary|primary|special|free|high|our|my|his|her|"
+                          r"their|this|that|each|every|any|a|an|one|new|same|other|mainstream|independent|state|"
+                          r"residential|boarding|community|village|faith|catholic|church|national|what|which|"
+                          r"key|grammar|private|junior|infant|nursery|first|middle|upper|lower|sixth)\b",
+                          re.IGNORECASE)
+# "the only foster carers in Rutland", "the only looked-after pupil at Hillside", "the only Roma boy in year 10"
+_NOT_A_HEAD = (r"(?![\s-]+(?:hubs?|protection|care|health|poverty|services?|teams?|centres?|support|help|court|"
+               r"workers?|group|minded|friendly|law|benefit|development|safeguarding|homes?|placements?|panel))")
+ONLY_ONE = re.compile(
+    r"\bthe\s+only\s+(?:[\w'’-]+\s+){0,3}?(?:foster carers?|carers?|adopters?|family|child|pupil|boy|girl|"
+    rf"young person|care leaver|student|baby|sibling group|twins)\b{_NOT_A_HEAD}"
+    r"(?=[^.!?\n]{0,80}?\b(?:in|at|on|from)\s+(?:[A-Z]|year\s*\d|the\s+(?:estate|village|school|street|close)|"
+    r"(?:our|their|his|her)\s+(?:school|class|estate|village|street)))"
+    rf"|\bonly\s+(?:[\w'’-]+\s+){{0,3}}?(?:child|pupil|boy|girl){_NOT_A_HEAD}\s+(?:\w+\s+){{0,3}}?there\b",
+    re.IGNORECASE)
+
+
+def schools(text: str) -> list[Finding]:
+    found = []
+    for match in SCHOOL.finditer(text):
+        if NOT_A_SCHOOL.match(match.group()):
+            continue
+        if match["type"] == "High" and not re.search(r"\b(?:at|to|from|attends|of)\s+$", text[:match.start()]):
+            continue  # "Very High", "Risk High": only "at Greenfield High" is a school
+        if match["type"] in ("College", "Academy") and text.startswith(" of ", match.end()):
+            continue  # "Royal College of Paediatrics": a professional body
+        if CHILD.search(_sentence(text, match.start(), match.end())):
+            found.append(Finding("school", match.start(), match.end(), 0.75))
+    return found
+
+
+def singled_out(text: str) -> list[Finding]:
+    return [Finding("singled_out", m.start(), m.end(), 0.7) for m in ONLY_ONE.finditer(text)]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    before = re.split(r"[.!?]\s|\n", text[max(0, start - 120):start])[-1]
+    after = re.split(r"[.!?]\s|\n", text[end:end + 120])[0]
+    return f"{before} {after}"
