@@ -1,7 +1,10 @@
 import contextvars
 import logging
+from urllib.parse import unquote_plus
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import JsonResponse
 
 from coe.rate_limits import client_ip
 
@@ -55,3 +58,18 @@ class ClientAddressFilter(logging.Filter):
     def filter(self, record):
         record.client_ip = current_client_ip.get()
         return True
+
+
+class NullByteMiddleware:
+    """Answers 400 to an address with a NUL character in its path or query. PostgreSQL refuses
+    text holding one, so any lookup with it (an API slug, an admin list filter) raised a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "\x00" in unquote_plus(request.META.get("QUERY_STRING", "")):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "The address contains a character that is not allowed."}, status=400)
+            raise BadRequest("NUL character in the address")
+        return self.get_response(request)

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "coe.middleware.ResponseCookiesMiddleware",
+    "coe.middleware.NullByteMiddleware",
 ]
 
 ROOT_URLCONF = "coe.urls"

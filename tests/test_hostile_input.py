@@ -323,3 +323,24 @@ def test_a_query_string_of_every_edge_case_at_once(client, catalogue):
     response = client.get(f"{reverse('ideas:catalogue')}?{query}")
     assert response.status_code == 200
     assert_no_raw_markup(response.content.decode(), "".join(MARKUP))
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v1/focus-areas/%00/",
+    "/api/v1/comments/?subject=%00",
+    "/admin/comments/comment/?body=%00",
+    "/admin/consultation/user/?email=%00",
+    "/ideas/?q=a%00b",
+])
+def test_a_nul_in_an_address_is_a_400_not_a_500(client, catalogue, moderator, path):
+    """PostgreSQL refuses text holding NUL: a lookup with it raised a 500 (an API slug, an
+    admin list filter). The API answers in JSON, everything else with the GOV.UK 400 page."""
+    moderator.is_superuser = True
+    moderator.save()
+    client.force_login(moderator)
+    response = client.get(path)
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.json()["detail"]
+    else:
+        assert "Sorry, there is a problem with what was sent" in response.content.decode()
