@@ -206,10 +206,19 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
         threshold = ModerationSettings.current().report_threshold
-        if locked.is_public and locked.reports.count() >= threshold:
+        if locked.is_public and _unanswered_reports(locked) >= threshold:
             _record(locked, Comment.State.PENDING, reason=f"Reported by {threshold} or more people",
                     held_reason=Held.REPORTED)
     return report, True
+
+
+def _unanswered_reports(comment: Comment) -> int:
+    """Reports made since the comment was last published: a moderator who approves a reported
+    comment has answered the reports before, so one more report must not hide it again."""
+    published = (comment.decisions.filter(to_state=Comment.State.PUBLISHED)
+                 .order_by("-created_at").values_list("created_at", flat=True).first())
+    reports = comment.reports.all() if published is None else comment.reports.filter(created_at__gt=published)
+    return reports.count()
 
 
 def comment_moderate_check(comment: Comment, to_state: str, seen_revision: int | None = None,

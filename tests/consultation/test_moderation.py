@@ -352,3 +352,21 @@ def test_moderator_can_edit_the_policy(client, moderator):
     settings.refresh_from_db()
     assert (settings.policy, settings.report_threshold) == ("hold_all", 5)
 
+
+
+def test_reports_a_moderator_answered_do_not_count_again(area, moderator):
+    set_policy(ModerationSettings.Policy.PUBLISH, threshold=3)
+    comment = CommentFactory(focus_area=area)
+    for reporter in UserFactory.create_batch(3):
+        lifecycle.comment_report(comment=comment, reporter=reporter, reason="abusive")
+    comment.refresh_from_db()
+    assert comment.state == State.PENDING
+    lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.PUBLISHED,
+                               seen_revision=comment.revision)
+    lifecycle.comment_report(comment=comment, reporter=UserFactory(), reason="abusive")
+    comment.refresh_from_db()
+    assert comment.state == State.PUBLISHED  # one new report is not three
+    for reporter in UserFactory.create_batch(2):
+        lifecycle.comment_report(comment=comment, reporter=reporter, reason="abusive")
+    comment.refresh_from_db()
+    assert comment.state == State.PENDING
