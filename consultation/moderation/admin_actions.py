@@ -29,7 +29,7 @@ def _apply(modeladmin, request, comments, to_state, reason, done, confirmed):
         seen = request.POST.get(f"revision-{comment.pk}", "")
         try:
             if lifecycle.comment_moderate(comment=comment, moderator=request.user, to_state=to_state,
-                                          reason=reason, seen_revision=int(seen) if seen.isdigit() else 0,
+                                          reason=reason, seen_revision=int(seen) if seen.isdecimal() else 0,
                                           personal_data_confirmed=confirmed):
                 changed += 1
         except lifecycle.ModerationError as error:

@@ -110,10 +110,14 @@ def comment_edit(request, pk):
         initial={"body": comment.body, "reflection_kind": comment.reflection_kind},
     )
     if request.method == "POST" and form.is_valid():
-        comment = lifecycle.comment_edit(
-            comment=comment, consultation=current_consultation(),
-            body=form.cleaned_data["body"], reflection_kind=form.cleaned_data["reflection_kind"],
-        )
+        try:
+            comment = lifecycle.comment_edit(
+                comment=comment, consultation=current_consultation(),
+                body=form.cleaned_data["body"], reflection_kind=form.cleaned_data["reflection_kind"],
+            )
+        except lifecycle.ModerationError:  # withdrawn meanwhile, from another tab
+            messages.error(request, "That comment was withdrawn, so it was not changed")
+            return redirect(comment.subject.get_absolute_url())
         _tell_author(request, comment, "updated")
         return redirect(f"{comment.subject.get_absolute_url()}#comment-{comment.pk}")
     personal_data = lifecycle.kinds_in_words(kinds) if (kinds := kinds_found(comment.body)) else ""

@@ -266,3 +266,30 @@ def test_removing_the_personal_detail_keeps_the_comment_held_and_says_so_truthfu
     comment.refresh_from_db()
     assert comment.state == State.PENDING  # a person checks the fix, not the pattern
     assert comment.decisions.order_by("-pk").first().revision == 2
+
+
+def test_an_edit_sent_after_the_comment_was_withdrawn_in_another_tab_says_so(
+        client, consultation, participant, area, monkeypatch):
+    comment = CommentFactory(focus_area=area, author=participant, body="Written in the first tab.")
+    client.force_login(participant)
+    # The edit page was read before the other tab withdrew the comment.
+    monkeypatch.setattr("consultation.moderation.views._own_comment", lambda request, pk: comment)
+    lifecycle.comment_withdraw(comment=Comment.objects.get(pk=comment.pk), consultation=consultation)
+    response = client.post(reverse("consultation:comment_edit", args=[comment.pk]),
+                           {"body": "Changed in the second tab.", "reflection_kind": ""})
+    assert response.status_code == 302
+    assert flash(response) == "That comment was withdrawn, so it was not changed"
+    assert Comment.objects.get(pk=comment.pk).body == ""
+
+
+def test_a_bulk_action_with_a_revision_that_is_not_a_number_skips_the_comment(
+        client, consultation, participant, area, moderator):
+    set_policy(ModerationSettings.Policy.HOLD_ALL)
+    comment, _ = lifecycle.comment_create(author=participant, consultation=consultation, focus_area=area,
+                                          body="Waiting for a moderator.", submission_key=uuid.uuid4())
+    client.force_login(moderator)
+    response = client.post(reverse("admin:comments_comment_changelist"), {
+        "action": "approve_comments", "_selected_action": [comment.pk], "apply": "1",
+        f"revision-{comment.pk}": "\u00b2", "reason": ""}, follow=True)
+    assert response.status_code == 200 and "Left as they were" in response.content.decode()
+    assert Comment.objects.get().state == State.PENDING
