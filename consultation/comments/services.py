@@ -6,15 +6,17 @@ from django.db import IntegrityError, transaction
 from consultation.comments.models import Follow
 
 
-def follow_toggle(*, follower, focus_area=None, idea=None) -> bool:
-    """Follows, or stops following, a focus area or an idea. Returns True when now following."""
+def follow_set(*, follower, following: bool, focus_area=None, idea=None) -> bool:
+    """Follows, or stops following, a focus area or an idea, as the person asked: setting the
+    state, not flipping it, so a second click or an out-of-date page cannot undo the first.
+    Returns True when now following."""
     lookup = {"follower": follower, "focus_area": None if idea else focus_area, "idea": idea}
-    deleted, _ = Follow.objects.filter(**lookup).delete()
-    if deleted:
+    if not following:
+        Follow.objects.filter(**lookup).delete()
         return False
     try:
         with transaction.atomic():
-            Follow.objects.create(**lookup)
+            Follow.objects.get_or_create(**lookup)
     except IntegrityError:
         pass  # a concurrent click already followed it
     return True

@@ -22,11 +22,16 @@ def comment_detail(request, pk):
                   {"thread": thread, "replies": replies, "highlight": comment})
 
 
+def _wants_to_follow(request) -> bool:
+    # The form says which; a bare POST (no field) means follow.
+    return request.POST.get("follow", "1") != "0"
+
+
 @require_POST
 @login_required
 def follow_focus_area(request, slug):
     area = get_object_or_404(FocusArea, slug=slug)
-    following = services.follow_toggle(follower=request.user, focus_area=area)
+    following = services.follow_set(follower=request.user, following=_wants_to_follow(request), focus_area=area)
     messages.success(request, f"You are {'now following' if following else 'no longer following'} {area.title}")
     return redirect(safe_next(request, area.get_absolute_url()))
 
@@ -35,7 +40,7 @@ def follow_focus_area(request, slug):
 @login_required
 def follow_idea(request, area_slug, slug):
     idea = get_object_or_404(Idea.objects.select_related("focus_area"), focus_area__slug=area_slug, slug=slug)
-    following = services.follow_toggle(follower=request.user, idea=idea)
+    following = services.follow_set(follower=request.user, following=_wants_to_follow(request), idea=idea)
     messages.success(request, f"You are {'now following' if following else 'no longer following'} {idea.title}")
     return redirect(safe_next(request, idea.get_absolute_url()))
 

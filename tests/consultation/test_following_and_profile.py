@@ -15,7 +15,23 @@ def test_follow_and_unfollow_a_focus_area(client, participant, catalogue):
     assert Follow.objects.filter(follower=participant, focus_area=area).exists()
     assert "Stop following" in client.get(area.get_absolute_url()).content.decode()
     assert area.title in client.get(reverse("consultation:following")).content.decode()
-    client.post(url)
+    client.post(url, {"follow": "0"})
+    assert not Follow.objects.exists()
+
+
+def test_a_second_click_or_an_old_page_keeps_what_the_person_asked_for(client, participant, catalogue):
+    area = FocusArea.objects.get(slug="improving-data-quality")
+    client.force_login(participant)
+    url = reverse("consultation:follow_focus_area", args=[area.slug])
+    page = client.get(area.get_absolute_url()).content.decode()
+    assert 'name="follow" value="1"' in page
+    client.post(url, {"follow": "1"})
+    client.post(url, {"follow": "1"})  # the button pressed twice
+    assert Follow.objects.filter(follower=participant, focus_area=area).count() == 1
+    following_page = client.get(reverse("consultation:following")).content.decode()
+    assert 'name="follow" value="0"' in following_page
+    client.post(url, {"follow": "0", "next": reverse("consultation:following")})
+    client.post(url, {"follow": "0", "next": reverse("consultation:following")})  # an out-of-date page
     assert not Follow.objects.exists()
 
 
