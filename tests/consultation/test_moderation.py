@@ -370,3 +370,12 @@ def test_reports_a_moderator_answered_do_not_count_again(area, moderator):
         lifecycle.comment_report(comment=comment, reporter=reporter, reason="abusive")
     comment.refresh_from_db()
     assert comment.state == State.PENDING
+
+
+def test_a_comment_waiting_for_a_moderator_is_not_said_to_be_removed(client, consultation, participant, area):
+    top = CommentFactory(focus_area=area, author=participant, body="Held with a detail to check",
+                         state=State.PENDING)
+    CommentFactory(focus_area=area, parent=top, author=participant, body="A published reply by its author")
+    page = client.get(area.get_absolute_url()).content.decode()
+    assert "Held with a detail to check" not in page and "A published reply by its author" in page
+    assert "waiting for a moderator to check it" in page and "removed by a moderator" not in page
