@@ -6,7 +6,7 @@ in-process on a laptop. Periodic schedules are declared here, once.
 Queuing a task never blocks or fails a request: with the broker down or hung the message
 is not sent (one short timeout, then the circuit breaker skips the broker for a while) and
 the work waits as a row in the database (a moderation notice, a digest delivery, an account
-email) until the periodic outbox sweep queues it once the broker is back.
+email, a theme run) until the periodic outbox sweep queues it once the broker is back.
 """
 
 import logging
@@ -77,6 +77,8 @@ def declare_schedules(sender, **kwargs):
         # Themes (consultation/themes): rebuild what has new comments nightly, place new ones hourly.
         "themes-nightly": {"task": "consultation.tasks.build_themes_nightly", "schedule": crontab(hour=2, minute=15)},
         "themes-new-comments": {"task": "consultation.tasks.assign_new_comments", "schedule": crontab(minute=5)},
+        # Theme runs asked for while the broker was away: queued again (each is built once).
+        "waiting-theme-runs": {"task": "consultation.tasks.build_waiting_theme_runs", "schedule": crontab(minute="*/5")},
         # Does nothing until a retention period is set and has passed; then anonymises.
         "retention": {
             "task": "consultation.tasks.enforce_retention",

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from coe.cache import content_changed
@@ -17,11 +18,15 @@ from consultation.themes.subjects import Subject, all_subjects, subject_comments
 
 logger = logging.getLogger(__name__)
 NIGHTLY_MIN_COMMENTS = 10  # fewer than this on a subject: nothing worth grouping yet
+# A run still queued after this was most likely never sent (the broker was away when it was
+# asked for): the sweep queues it again. A few minutes, so a busy worker is not second-guessed.
+QUEUED_TOO_LONG = timedelta(minutes=5)
 
 
 def theme_build(run_id: int) -> ThemeRun:
-    """Builds a subject's themes for a queued run (once: a redelivered message finds the run
-    no longer queued and does nothing)."""
+    """Builds a subject's themes for a queued run, once: the start is one conditional UPDATE,
+    so of the original message, a redelivery and the sweep's copies only the first to move
+    the run from queued to running builds it; the others find it claimed and do nothing."""
     claimed = ThemeRun.objects.filter(pk=run_id, status=ThemeRun.Status.QUEUED).update(
         status=ThemeRun.Status.RUNNING, started_at=timezone.now())
     run = ThemeRun.objects.get(pk=run_id)
@@ -68,12 +73,24 @@ def new_comments_assign() -> int:
     return sum(comment_theme_assign(subject) for subject in subjects_with_themes())
 
 
+def runs_waiting(*, before) -> list[int]:
+    """Runs asked for before `before` and still queued: their message was never sent or was lost."""
+    return list(ThemeRun.objects.filter(status=ThemeRun.Status.QUEUED, created_at__lt=before)
+                .order_by("created_at").values_list("pk", flat=True))
+
+
 def runs_plan() -> list[int]:
-    """Queued runs for each subject with enough comments and something published since its
-    last finished run (reviewed themes survive a run, so a rerun is safe)."""
-    last = {(r["subject_kind"], r["subject_ref"]): r["at"] for r in ThemeRun.objects.filter(
-        status__in=[ThemeRun.Status.DONE, ThemeRun.Status.QUEUED, ThemeRun.Status.RUNNING])
-        .values("subject_kind", "subject_ref").annotate(at=Max("created_at")).order_by()}
+    """Runs to queue for each subject with enough comments and something published since its
+    last run (reviewed themes survive a run, so a rerun is safe). A run counts as the last one
+    when it is done, running, or queued recently; one left queued too long may never have been
+    sent, so it does not count: it is queued again instead of a new run beside it."""
+    stale = timezone.now() - QUEUED_TOO_LONG
+    counted = Q(status__in=[ThemeRun.Status.DONE, ThemeRun.Status.RUNNING]) | Q(
+        status=ThemeRun.Status.QUEUED, created_at__gte=stale)
+    last = {(r["subject_kind"], r["subject_ref"]): r["at"] for r in ThemeRun.objects.filter(counted)
+            .values("subject_kind", "subject_ref").annotate(at=Max("created_at")).order_by()}
+    waiting = {(kind, ref): pk for kind, ref, pk in ThemeRun.objects.filter(
+        status=ThemeRun.Status.QUEUED, created_at__lt=stale).values_list("subject_kind", "subject_ref", "pk")}
     planned = []
     for subject in all_subjects():
         comments = subject_comments(subject)
@@ -81,5 +98,5 @@ def runs_plan() -> list[int]:
         if newest is None or (subject.key in last and newest <= last[subject.key]):
             continue
         if comments.count() >= NIGHTLY_MIN_COMMENTS:
-            planned.append(ThemeRun.objects.create(**subject.as_filter()).pk)
+            planned.append(waiting.get(subject.key) or ThemeRun.objects.create(**subject.as_filter()).pk)
     return planned

@@ -16,10 +16,19 @@ from django.db.models import Q
 
 from consultation.analysis.scope import Scope
 from consultation.comments.models import Comment
-from consultation.themes.models import SubjectKind
+from consultation.themes.models import FoundTheme, SubjectKind
 from ideas.models import FocusArea, Idea
 from ideas.paper import PaperPart
 from models_of_delivery.models import DeliveryOption
+
+ROW_MODELS = {SubjectKind.FOCUS_AREA: FocusArea, SubjectKind.IDEA: Idea, SubjectKind.DELIVERY_OPTION: DeliveryOption}
+MAX_ROW_ID = 2**63 - 1
+
+
+def _is_row_id(ref: str) -> bool:
+    """ASCII digits only ("²" passes isdigit but not int), no leading zero (one subject, one
+    slug), and small enough for a database id."""
+    return ref.isascii() and ref.isdigit() and ref == str(int(ref)) and 0 < int(ref) <= MAX_ROW_ID
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,7 @@ class Subject:
         kind, _, ref = slug.partition("-")
         if kind not in SubjectKind.values or (kind == SubjectKind.ALL) != (ref == ""):
             return None
-        if kind in (SubjectKind.FOCUS_AREA, SubjectKind.IDEA, SubjectKind.DELIVERY_OPTION) and not ref.isdigit():
+        if kind in ROW_MODELS and not _is_row_id(ref):
             return None
         if kind == SubjectKind.PAPER_PART and ref not in PaperPart.values:
             return None
@@ -52,6 +61,14 @@ class Subject:
 
 
 WHOLE = Subject(SubjectKind.ALL)
+
+
+def subject_exists(subject: Subject) -> bool:
+    """A subject's row is there, or it has themes (kept readable if its row was removed)."""
+    model = ROW_MODELS.get(subject.kind)
+    if model is None:
+        return True  # the whole consultation and the parts of the paper: from_slug checked them
+    return model.objects.filter(pk=subject.ref).exists() or FoundTheme.objects.filter(**subject.as_filter()).exists()
 
 
 def _subject_q(subject: Subject) -> Q:
@@ -76,8 +93,7 @@ def subject_title(subject: Subject) -> str:
         return "The whole consultation"
     if subject.kind == SubjectKind.PAPER_PART:
         return PaperPart(subject.ref).label if subject.ref in PaperPart.values else subject.ref
-    model = {SubjectKind.FOCUS_AREA: FocusArea, SubjectKind.IDEA: Idea,
-             SubjectKind.DELIVERY_OPTION: DeliveryOption}.get(subject.kind)
+    model = ROW_MODELS.get(subject.kind)
     if model is None:
         return f"{SubjectKind(subject.kind).label} {subject.ref}"
     row = model.objects.filter(pk=subject.ref).first()

@@ -3,22 +3,28 @@
 Reading needs `analysis.view_analysis`; changing themes needs `themes.edit_themes`; writing
 an official response from a theme also needs `comments.add_officialresponse`."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from coe.cache import cache_anonymous_page
 from coe.shells import render_page
+from consultation.analysis import exports
 from consultation.themes import forms, selectors, services
 from consultation.themes.models import FoundTheme
-from consultation.themes.subjects import Subject, all_subjects, subject_title, subject_titles
+from consultation.themes.subjects import (
+    Subject,
+    all_subjects,
+    subject_exists,
+    subject_title,
+    subject_titles,
+)
 
 VIEW = "analysis.view_analysis"
 EDIT = "themes.edit_themes"
@@ -66,7 +72,7 @@ def index(request):
 
 def _subject_or_404(slug: str) -> Subject:
     subject = Subject.from_slug(slug)
-    if subject is None:
+    if subject is None or not subject_exists(subject):
         raise Http404("No such subject")
     return subject
 
@@ -181,12 +187,10 @@ def you_said_we_did(request):
 
 @_needs("analysis.export_data")
 def comment_themes_csv(request):
-    """The comments export's companion: each comment's current themes, joined on comment_id."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="comment-themes.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["comment_id", "theme_id", "theme_label"])
-    for comment_id, themes in sorted(selectors.comment_themes().items()):
-        writer.writerows([comment_id, theme_id, label] for theme_id, label in themes)
-    return response
+    """The comments export's companion: each comment's current themes, joined on comment_id.
+    Written by the exports' CSV writer, which defuses labels a spreadsheet would run as formulas."""
+    rows = ([comment_id, theme_id, label] for comment_id, themes in sorted(selectors.comment_themes().items())
+            for theme_id, label in themes)
+    return exports.streamed(exports.csv_stream(["comment_id", "theme_id", "theme_label"], rows),
+                            "text/csv; charset=utf-8", "comment-themes.csv")
 

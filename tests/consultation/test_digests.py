@@ -365,7 +365,8 @@ def test_beat_schedule_declares_the_weekly_digest_once():
     assert tasks == {"consultation.tasks.send_weekly_digests", "consultation.tasks.send_waiting_notices",
                      "consultation.tasks.send_waiting_digests",
                      "consultation.tasks.enforce_retention", "coe.tasks.send_waiting_account_emails",
-                     "consultation.tasks.build_themes_nightly", "consultation.tasks.assign_new_comments"}
+                     "consultation.tasks.build_themes_nightly", "consultation.tasks.assign_new_comments",
+                     "consultation.tasks.build_waiting_theme_runs"}
     assert all(task in app.tasks for task in tasks)
 
 

