@@ -66,7 +66,9 @@ def _person(rng, index: int) -> dict:
 
 def main_record(rng, index: int) -> dict:
     chosen = rng.sample(AREA_NAMES, rng.randint(1, 6))
-    when = datetime(2025, 10, 20) + timedelta(minutes=7 * index % 60000)
+    # Within the last three weeks: inside the consultation's window, where an import must
+    # date its records (the test's and the benchmark's consultations are open around now).
+    when = datetime.now().replace(microsecond=0) - timedelta(days=21) + timedelta(minutes=7 * index % 30000)
     return {"tab": "MainFeedback", "page": SITE + "feedback/", **_person(rng, index),
             "rank_usefulness": {name: rng.randint(1, 5) for name in chosen},
             "rank_likelihood": {name: rng.randint(1, 5) for name in chosen[: rng.randint(0, len(chosen))]},

@@ -7,6 +7,7 @@ from consultation.comments.models import ReflectionKind
 from consultation.imports.models import StaffRecord
 from consultation.people.models import Organisation
 from consultation.people.roles import Role
+from consultation.people.selectors import current_consultation
 from ideas.models import FocusArea, Idea
 from models_of_delivery.models import DeliveryOption
 
@@ -73,6 +74,12 @@ class StaffRecordForm(forms.ModelForm):
         received = self.cleaned_data["received_on"]
         if received > timezone.localdate():
             raise forms.ValidationError("The date received must be today or in the past")
+        consultation = current_consultation()
+        if consultation is not None:
+            opened, closed = (timezone.localtime(at).date() for at in (consultation.opens_at, consultation.closes_at))
+            if not opened <= received <= closed:
+                raise forms.ValidationError(
+                    f"The date received must be between {opened:%-d %B %Y} and {closed:%-d %B %Y}, when the consultation was open")
         return received
 
     def clean(self):

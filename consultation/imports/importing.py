@@ -158,6 +158,10 @@ class Importer:
         catalogue = self.catalogue
         role = catalogue.role(record.get("role"))
         when = _received_at(record)
+        # The analysis, the API and the exports count comments written in the consultation's
+        # window (analysis.scope): one dated outside it would show on its page and nowhere else.
+        if not self.consultation.is_open(when or timezone.now()):
+            raise Rejected("dated outside the consultation", f"{when:%Y-%m-%d}" if when else "no date, and it has closed")
         organisation_name = " ".join(str(record.get("org") or "").split())
         council = catalogue.council(organisation_name)
         writer = self._main if form == MAIN else self._page

@@ -2,7 +2,7 @@
 the same owners as everything else, the comment lifecycle and `response_save`; never a login."""
 
 import uuid
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +25,10 @@ def staff_record_create(*, recorded_by, consultation, channel: str, received_on,
                         comment: dict | None = None, response: dict | None = None) -> StaffRecord:
     """`comment`: focus_area/idea/delivery_option, body, reflection_kind. `response`: scores,
     flagged_ideas, anything_else (as for response_save)."""
+    # Noon of the day received, kept inside the consultation's window on its first and last
+    # days, so the analysis counts what the page shows.
     received_at = timezone.make_aware(datetime.combine(received_on, time(12)))
+    received_at = min(max(received_at, consultation.opens_at), consultation.closes_at - timedelta(seconds=1))
     person, _ = respondent_for(email=email, fallback_key=uuid.uuid4().hex, role=role,
                                organisation=organisation, organisation_name=organisation_name)
     record = StaffRecord(channel=channel, received_on=received_on, recorded_by=recorded_by, respondent=person)

@@ -3,6 +3,7 @@ right, faults are reported by line without stopping, a rerun adds nothing, a dry
 nothing, and imported comments wait for a moderator with their source."""
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -189,3 +190,16 @@ def test_personal_data_in_an_imported_comment_is_held_for_that_reason(ready, tmp
     assert comment.state == Comment.State.PENDING
     assert comment.held_reason == Comment.HeldReason.PERSONAL_DATA
     assert User.objects.filter(imported=True).count() == 2  # two records, no addresses: two people
+
+
+def test_a_record_dated_outside_the_consultation_is_rejected_by_line(ready, tmp_path):
+    """The analysis, the API and the exports count comments written while the consultation was
+    open: an imported comment dated before it would show on its page and be counted nowhere."""
+    before = (ready.opens_at - timedelta(days=20)).strftime("%d/%m/%Y")
+    inside = (ready.opens_at + timedelta(days=1)).strftime("%d/%m/%Y")
+    path = write_lines(tmp_path / "dated.jsonl", [{**PAGE, "timestamp": before}, {**PAGE, "timestamp": inside,
+                                                                                  "summary": "Dated inside"}])
+    summary, problems = run_import(path)
+    assert "line 1: dated outside the consultation" in problems
+    assert summary_value(summary, "Imported") == 1
+    assert Comment.objects.get().body.startswith("Dated inside")

@@ -17,10 +17,12 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 ADD = "admin:imports_staffrecord_add"
+# A day inside the test consultation's window (it opens 30 days before today).
+RECEIVED = date.today() - timedelta(days=10)
 
 
 def form(**values):
-    data = {"channel": "email", "received_on": "2026-11-02", "role": Role.LA_DATA, "organisation": "",
+    data = {"channel": "email", "received_on": RECEIVED.isoformat(), "role": Role.LA_DATA, "organisation": "",
             "organisation_name": "", "email": "", "kind": "comment", "subject": "", "reflection_kind": "",
             "body": "", "anything_else": ""}
     data.update(values)
@@ -39,7 +41,7 @@ def test_an_emailed_comment_waits_for_a_moderator_and_makes_no_login(admin_clien
     record = StaffRecord.objects.get()
     comment = record.comment
     assert (comment.source, comment.state, comment.focus_area, comment.created_at.date()) == (
-        Source.STAFF, Comment.State.PENDING, area, date(2026, 11, 2))
+        Source.STAFF, Comment.State.PENDING, area, RECEIVED)
     person = record.respondent
     assert person.imported and not person.has_usable_password() and not person.is_active
     assert (person.role, person.organisation) == (Role.LA_DATA, leeds)
@@ -55,7 +57,7 @@ def test_a_structured_response_from_a_workshop_is_saved_as_recorded_by_staff(adm
         anything_else="Table 3 wanted a shared glossary."))
 
     response = Response.objects.get()
-    assert (response.source, response.is_submitted, response.submitted_at.date()) == (Source.STAFF, True, date(2026, 11, 2))
+    assert (response.source, response.is_submitted, response.submitted_at.date()) == (Source.STAFF, True, RECEIVED)
     assert [(s.focus_area, s.usefulness, s.likelihood) for s in response.scores.all()] == [(area, 4, 2)]
     assert [f.idea for f in response.flags.all()] == [idea]
     assert response.respondent.organisation_name == "Regional network"
@@ -93,3 +95,13 @@ def test_imported_comments_are_in_the_moderation_queue_with_their_source(client,
     queue = client.get(reverse("admin:comments_comment_changelist"), {"state": "pending", "source__exact": "staff"})
     assert "Said at the Leeds workshop" in queue.content.decode()
     assert "Brought in from another channel" in queue.content.decode()
+
+
+def test_a_date_before_the_consultation_opened_is_refused(admin_client, consultation, catalogue):
+    """The analysis, the API and the exports count comments written while the consultation was
+    open: a comment dated before it would show on its page and be counted nowhere."""
+    before = (consultation.opens_at - timedelta(days=3)).date().isoformat()
+    page = admin_client.post(reverse(ADD), form(received_on=before, subject=f"area:{catalogue.first().pk}",
+                                                body="Said at a workshop before the consultation opened."))
+    assert "when the consultation was open" in page.content.decode()
+    assert not StaffRecord.objects.exists() and not Comment.objects.exists()
