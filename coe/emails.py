@@ -12,7 +12,8 @@ def absolute(path: str) -> str:
 
 def build_email(*, to: str, template: str, context: dict, headers: dict | None = None):
     context = {"site_url": settings.SITE_URL, "service_name": settings.SERVICE_NAME, **context}
-    subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+    # Subject templates turn autoescape off (a subject is not HTML); one line, or mail refuses it.
+    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
     text = render_to_string(f"emails/{template}.txt", context)
     html = render_to_string(f"emails/{template}.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers)

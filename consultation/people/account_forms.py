@@ -3,7 +3,14 @@ every error in GOV.UK wording, field by field. Kept apart from consultation.peop
 which allauth itself imports (ACCOUNT_SIGNUP_FORM_CLASS), to avoid an import cycle."""
 
 from allauth.account import forms as allauth_forms
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+
+# The columns an address ends up in (User.email, allauth's EmailAddress, coe's OutgoingEmail.to)
+# hold 254 characters; Django's form field lets 320 through, which gave 500s and cut addresses.
+EMAIL_MAX_LENGTH = 254
+EMAIL_TOO_LONG = f"Email address must be {EMAIL_MAX_LENGTH} characters or fewer"
 
 # Errors by their code (Django's validators and allauth's adapter both give one).
 BY_CODE = {
@@ -61,6 +68,9 @@ class GovukForm:
                 field.error_messages["required"] = REQUIRED[name]
             if name == "password1":
                 field.help_text = NEW_PASSWORD_HINT
+            if isinstance(field, forms.EmailField):
+                # A validator, not max_length: no maxlength attribute to cut a pasted address short unseen.
+                field.validators.append(MaxLengthValidator(EMAIL_MAX_LENGTH, message=EMAIL_TOO_LONG))
 
     def full_clean(self):
         super().full_clean()
@@ -114,7 +124,6 @@ class ResetPasswordKeyForm(GovukForm, allauth_forms.ResetPasswordKeyForm):
 
 class ReauthenticateForm(GovukForm, allauth_forms.ReauthenticateForm):
     pass
-
 
 
 class ChangeEmailForm(GovukForm, allauth_forms.ChangeEmailForm):

@@ -11,6 +11,8 @@
   office's shared address cannot lock the office's people out of their own accounts.
 - No enumeration in time: signing up with an address that already has an account does the
   same slow password hashing as a new account does.
+- Two sign-ups with one address at once (a double click): the second gets the same page and
+  "you already have an account" email as any sign-up with a taken address, not a 500.
 """
 
 import hashlib
@@ -18,19 +20,22 @@ import logging
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal import flows
 from allauth.core import context as allauth_context
+from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal import ratelimit
 from allauth.core.internal.httpkit import clean_client_ip
 from celery import current_app
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.sites.shortcuts import get_current_site
 from django.core import signing
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.crypto import get_random_string
 
 from coe import outbox
-from coe.tasks import send_account_email
+from coe.tasks import MAIL_ERRORS, send_account_email
 
 logger = logging.getLogger(__name__)
 KNOWN_DEVICE_COOKIE = "coe_known_device"
@@ -97,11 +102,37 @@ class AccountAdapter(DefaultAccountAdapter):
             "request": request, "email": email, "current_site": get_current_site(request), **context})
         for email_id in outbox.outgoing_email_store(message):
             if current_app.conf.task_always_eager:
-                outbox.outgoing_email_send(email_id)
+                _send_in_process(email_id)
             else:
                 transaction.on_commit(lambda pk=email_id: send_account_email.delay(pk), robust=True)
+
+    def save_user(self, request, user, form, commit=True):
+        """The form checked the address was free, but another sign-up with it (a double click
+        on another worker) may have saved since: answer as allauth does for a taken address."""
+        try:
+            with transaction.atomic():  # a savepoint, so the request can go on after the error
+                return super().save_user(request, user, form, commit)
+        except IntegrityError:
+            email = form.cleaned_data.get("email") or ""
+            if not email or not get_user_model().objects.filter(email__iexact=email).exists():
+                raise
+            logger.info("Sign-up raced another with the same address; answering as for a taken one")
+            # allauth's own answer for a taken address (BaseSignupForm.try_save); the account
+            # middleware returns the response.
+            raise ImmediateHttpResponse(flows.signup.prevent_enumeration(request, email=email)) from None
 
     def send_account_already_exists_mail(self, email: str) -> None:
         # A new account costs one password hash; answering for an existing one costs the same.
         make_password(get_random_string(24))
         super().send_account_already_exists_mail(email)
+
+
+def _send_in_process(email_id: int) -> None:
+    """Tasks in-process (a laptop, no broker): a failing or hung mail server must not turn the
+    person's sign-up or reset into an error page. outgoing_email_send has already released the
+    row with its error, so the sweep sends it later."""
+    try:
+        outbox.outgoing_email_send(email_id)
+    except MAIL_ERRORS as error:
+        # The error's text may name the address; the row's last_error keeps it for the admin.
+        logger.warning("Account email %s not sent, left for the sweep: %s", email_id, type(error).__name__)
