@@ -11,8 +11,9 @@ rendered whole as before.
 
 A slot is filled by the function its app registered for its kind (`slot_filler`), from the
 plain data the tag recorded, so a shell cached by one process can be filled by another.
-The token and the key are filled before the slots, and the slots in one pass: text a
-reader wrote reaches the page only through a slot, so it can never be taken for a mark.
+The token and the key are filled as whole attribute values (text a person wrote is escaped,
+so it never holds a raw quote), before the slots, and the slots in one pass: nothing a
+reader wrote can be taken for a mark.
 """
 
 import hashlib
@@ -32,7 +33,10 @@ from coe.cache import cached_fragment
 
 CSRF_MARK = "coe-shell-csrf-token"
 SUBMISSION_KEY_MARK = "00000000-0000-4000-8000-00000000c0e1"  # a form's placeholder submission key
-SUBMISSION_KEY = re.compile(re.escape(SUBMISSION_KEY_MARK))
+# Each mark is filled only as a whole attribute value: text a person wrote reaches a shell
+# escaped, so it can hold the words of a mark but never a raw quote around them.
+CSRF_VALUE = f'value="{CSRF_MARK}"'
+SUBMISSION_KEY_VALUE = re.compile(re.escape(f'value="{SUBMISSION_KEY_MARK}"'))
 SLOT = re.compile(r"<!--coe:slot:(\d+)-->")
 VARIES_ON = ("consultation_is_open",)  # context processors' values that change what a page shows
 _fillers: dict[str, Callable[..., str]] = {}
@@ -93,10 +97,10 @@ def csrf_token(request) -> str:
 
 def fill(request, shell: dict) -> str:
     html = shell["html"]
-    if CSRF_MARK in html:
-        html = html.replace(CSRF_MARK, csrf_token(request))
+    if CSRF_VALUE in html:
+        html = html.replace(CSRF_VALUE, f'value="{csrf_token(request)}"')
     if SUBMISSION_KEY_MARK in html:
-        html = SUBMISSION_KEY.sub(lambda _: str(uuid.uuid4()), html)  # each form its own key
+        html = SUBMISSION_KEY_VALUE.sub(lambda _: f'value="{uuid.uuid4()}"', html)  # each form its own key
     if not shell["slots"]:
         return html
     parts = SLOT.split(html)  # text, slot number, text, slot number, ..., text

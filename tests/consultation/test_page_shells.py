@@ -112,3 +112,21 @@ def test_a_change_reaches_every_shell_at_once(consultation, participant, other_p
     consultation.save()
     page = text(reader, area.get_absolute_url())
     assert "Post comment" not in page and "The consultation opens on" in page
+
+
+def test_words_of_a_mark_that_a_person_wrote_are_left_as_they_wrote_them(rf, participant):
+    """A reason shown on an analysis page reaches the shell itself, escaped: it may hold the
+    words of a mark, but only a form's own attribute is filled."""
+    from django.utils.html import escape
+
+    from coe import shells
+
+    written = f'I typed "{shells.CSRF_MARK}" and {shells.SUBMISSION_KEY_MARK} here'
+    form = (f'<input type="hidden" name="csrfmiddlewaretoken" value="{shells.CSRF_MARK}">'
+            f'<input type="hidden" name="submission_key" value="{shells.SUBMISSION_KEY_MARK}">')
+    request = rf.get("/")
+    request.user = participant
+    html = shells.fill(request, {"html": f"<p>{escape(written)}</p>{form}", "slots": []})
+    assert f"<p>{escape(written)}</p>" in html
+    assert shells.CSRF_MARK not in html.split("</p>")[1] and shells.SUBMISSION_KEY_MARK not in html.split("</p>")[1]
+    assert re.search(r'name="submission_key" value="[0-9a-f-]{36}"', html)
