@@ -1,9 +1,10 @@
 """Who may take part, and when: the rules every page that writes relies on."""
 
 from functools import wraps
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
-from django.contrib.auth.decorators import login_required
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,12 +22,29 @@ def ensure_open(consultation: Consultation | None) -> None:
         raise ConsultationClosed
 
 
+UNSAVED_WORDS = "unsaved_words"
+
+
 def participant_required(view):
     """Signed in, with a role and display name; writes also need the consultation open."""
 
-    @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            if request.method != "POST":
+                return redirect_to_login(request.get_full_path())
+            # Signed out while writing (the session ran out): keep the words for after sign-in,
+            # and come back to the page the form was on, not to an address that only takes posts.
+            words = (request.POST.get("body") or "").strip()
+            if words:
+                request.session[UNSAVED_WORDS] = words[:10000]
+            referer = request.headers.get("referer", "")
+            back = "/"
+            if url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+                parts = urlsplit(referer)
+                back = parts.path + (f"?{parts.query}" if parts.query else "")
+            return redirect_to_login(back)
         if not request.user.has_profile:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('consultation:profile')}?{query}")
@@ -45,3 +63,12 @@ def safe_next(request, fallback: str) -> str:
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return fallback
+
+
+def unsaved_words_show(request, **kwargs) -> None:
+    """On sign-in (user_logged_in): the words someone wrote while signed out, shown back once
+    so they can post them again."""
+    words = request.session.pop(UNSAVED_WORDS, None) if hasattr(request, "session") else None
+    if words:
+        messages.warning(request, "You were signed out before your comment was posted, so it was not saved. "
+                                  f"This is what you wrote, to post again: {words}")

@@ -14,7 +14,12 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from coe import cache
+        from consultation.people.access import unsaved_words_show
+
+        user_logged_in.connect(unsaved_words_show, dispatch_uid="people-unsaved-words")
 
         cache.content_depends_on(self.get_model("Consultation"), self.get_model("Organisation"))
         cache.content_depends_on(self.get_model("User"), ignore_fields={"last_login", "password"})

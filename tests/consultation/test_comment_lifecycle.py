@@ -293,3 +293,26 @@ def test_a_bulk_action_with_a_revision_that_is_not_a_number_skips_the_comment(
         f"revision-{comment.pk}": "\u00b2", "reason": ""}, follow=True)
     assert response.status_code == 200 and "Left as they were" in response.content.decode()
     assert Comment.objects.get().state == State.PENDING
+
+
+def test_someone_signed_out_while_writing_gets_their_words_back_after_signing_in(client, consultation, area):
+    """The session ran out while they wrote: the post cannot be saved, but nothing they wrote
+    is lost, and signing in brings them back to the page the form was on (not to an address
+    that only takes posts, which answered a blank 405)."""
+    from allauth.account.models import EmailAddress
+
+    from tests.factories import UserFactory
+
+    person = UserFactory(email="writer@example.org")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    page = f"http://testserver{area.get_absolute_url()}"
+    response = client.post(reverse("consultation:comment_on_focus_area", args=[area.slug]),
+                           {"body": "Three paragraphs I wrote over lunch.", "submission_key": str(uuid.uuid4())},
+                           HTTP_REFERER=page)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    signed_in = client.post(response["Location"], {"login": person.email, "password": "correct-horse-battery"},
+                            follow=True)
+    assert signed_in.redirect_chain[-1][0] == area.get_absolute_url()
+    assert "Three paragraphs I wrote over lunch." in signed_in.content.decode()
+    assert not Comment.objects.exists()
+    assert "Three paragraphs" not in client.get(area.get_absolute_url()).content.decode()  # shown once
