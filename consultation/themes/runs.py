@@ -21,6 +21,9 @@ NIGHTLY_MIN_COMMENTS = 10  # fewer than this on a subject: nothing worth groupin
 # A run still queued after this was most likely never sent (the broker was away when it was
 # asked for): the sweep queues it again. A few minutes, so a busy worker is not second-guessed.
 QUEUED_TOO_LONG = timedelta(minutes=5)
+# A run still "running" after this lost its worker mid-build (10,000 comments take under a
+# minute): its transaction rolled back, so it wrote nothing, and no message will finish it.
+RUNNING_TOO_LONG = timedelta(hours=2)
 
 
 def theme_build(run_id: int) -> ThemeRun:
@@ -77,6 +80,14 @@ def runs_waiting(*, before) -> list[int]:
     """Runs asked for before `before` and still queued: their message was never sent or was lost."""
     return list(ThemeRun.objects.filter(status=ThemeRun.Status.QUEUED, created_at__lt=before)
                 .order_by("created_at").values_list("pk", flat=True))
+
+
+def runs_stalled_fail(*, before) -> int:
+    """Marks runs started before `before` and still running as failed, so the analysis area
+    says so and nightly planning queues a new one. Returns how many."""
+    return ThemeRun.objects.filter(status=ThemeRun.Status.RUNNING, started_at__lt=before).update(
+        status=ThemeRun.Status.FAILED, finished_at=timezone.now(),
+        error="The worker stopped before this run finished; nothing was changed. Ask for a new run.")
 
 
 def runs_plan() -> list[int]:

@@ -34,8 +34,10 @@ def assign_new_comments() -> int:
 @shared_task(name="consultation.tasks.build_waiting_theme_runs", ignore_result=False)
 def build_waiting_theme_runs(older_than_seconds: int = int(runs.QUEUED_TOO_LONG.total_seconds())) -> int:
     """The outbox sweep for theme runs: queues again every run still queued after a few minutes
-    (for example because the broker was down when an analyst asked). Safe to repeat: a run
-    is built only by whichever message claims it first (`runs.theme_build`)."""
+    (for example because the broker was down when an analyst asked), and fails a run whose
+    worker stopped mid-build. Safe to repeat: a run is built only by whichever message claims
+    it first (`runs.theme_build`)."""
+    runs.runs_stalled_fail(before=timezone.now() - runs.RUNNING_TOO_LONG)
     waiting = runs.runs_waiting(before=timezone.now() - timedelta(seconds=older_than_seconds))
     for run_id in waiting:
         build_themes.delay(run_id)

@@ -138,3 +138,15 @@ def test_nightly_does_not_count_a_run_left_queued_as_done(three_themes, area):
     planned = runs.runs_plan()
     assert stale.pk in planned
     assert ThemeRun.objects.filter(**subject.as_filter()).count() == 1
+
+
+def test_a_run_whose_worker_stopped_mid_build_is_marked_failed_by_the_sweep(area):
+    subject = Subject(SubjectKind.FOCUS_AREA, str(area.pk))
+    stopped = ThemeRun.objects.create(**subject.as_filter(), status=ThemeRun.Status.RUNNING,
+                                      started_at=timezone.now() - timedelta(hours=3))
+    busy = ThemeRun.objects.create(**subject.as_filter(), status=ThemeRun.Status.RUNNING,
+                                   started_at=timezone.now() - timedelta(minutes=1))
+    tasks.build_waiting_theme_runs()
+    stopped.refresh_from_db()
+    assert stopped.status == ThemeRun.Status.FAILED and "Ask for a new run" in stopped.error
+    assert ThemeRun.objects.get(pk=busy.pk).status == ThemeRun.Status.RUNNING
