@@ -50,7 +50,7 @@ class CommentModerationForm(forms.ModelForm):
         ]],
     )
     reason = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
         help_text="Required to hide or reject. The author sees it, so write it for them.",
     )
     personal_data_confirmed = forms.BooleanField(

@@ -17,7 +17,7 @@ CONFIRM_ALL_LABEL = "I have read the highlighted text in each comment: none of i
 
 class ModerationReasonForm(forms.Form):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False, max_length=2000,
         help_text="The authors will see this reason.",
     )
     personal_data_confirmed = forms.BooleanField(label=CONFIRM_ALL_LABEL, required=False)

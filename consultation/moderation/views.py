@@ -62,6 +62,11 @@ def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, 
     )
     if created:
         _tell_author(request, comment, "posted")
+    elif comment.body != form.cleaned_data["body"]:
+        # The form was sent before (the person went back, changed it and sent it again): the
+        # first post stands, and they are told how to change it rather than left guessing.
+        messages.warning(request, "You had already posted from this form, so this new text was not posted. "
+                                  "To change your comment, use its Edit link.")
     return redirect(f"{comment.subject.get_absolute_url()}#comment-{comment.pk}")
 
 

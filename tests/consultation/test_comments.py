@@ -91,6 +91,19 @@ def test_double_submission_creates_one_comment(client, consultation, participant
     assert first["Location"] == second["Location"]
 
 
+def test_a_form_sent_again_with_changed_words_says_the_first_post_stands(client, consultation, participant, area):
+    from django.contrib.messages import get_messages
+
+    client.force_login(participant)
+    key = str(uuid.uuid4())
+    url = reverse("consultation:comment_on_focus_area", args=[area.slug])
+    client.post(url, {"body": "My first words.", "submission_key": key})
+    again = client.post(url, {"body": "Changed after going back.", "submission_key": key})
+    assert Comment.objects.get().body == "My first words."
+    told = [str(message) for message in get_messages(again.wsgi_request)]
+    assert any("already posted from this form" in message for message in told)
+
+
 def test_markup_and_control_characters_are_stored_as_given_and_shown_inert(client, consultation, participant, area):
     hostile = '<script>alert("x")</script> <b>bold</b> \u202eevil\u200b ' + "W" * 300
     client.force_login(participant)
