@@ -109,7 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_URL = env.str("REDIS_URL") if PRODUCTION else env.str("REDIS_URL", default="")  # workers share one cache
 # Redis is optional at run time (README "Faults"): short timeouts, then a circuit breaker.
 REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.3)
 REDIS_RETRY_AFTER = env.int("REDIS_RETRY_AFTER", default=30)

@@ -11,14 +11,15 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k3y-" + "x7Qp9" * 12,
     "ALLOWED_HOSTS": "consultation.example.org",
     "DATABASE_URL": "sqlite:////tmp/coe-deploy-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",  # not connected to by these checks
 }
 
 
-def manage(*args, extra_env=None):
+def manage(*args, extra_env=None, drop=()):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if k not in ("DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", *drop)
     }
     env.update(extra_env or {})
     return subprocess.run(
@@ -38,6 +39,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", extra_env=env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_redis():
+    """Without a shared cache each worker keeps its own pages and versions: a moderator's hide
+    in one worker would not reach the pages another worker serves."""
+    env = dict(PRODUCTION_ENV)
+    del env["REDIS_URL"]
+    result = manage("check", extra_env=env, drop=("REDIS_URL",))
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
 
 
 def test_production_switches_on_secure_cookies_and_hsts():
