@@ -20,6 +20,7 @@ from consultation.screening.people import people
 from consultation.screening.places import addresses, postcodes
 from consultation.screening.references import references
 from consultation.screening.schools import schools, singled_out
+from consultation.screening.unnamed import unnamed
 
 # Each kind, in the order people are told about them, with the words they are told.
 KINDS = {
@@ -38,7 +39,7 @@ KINDS = {
     "singled_out": "details that single out a child or family",
 }
 RECOGNISERS = (emails, phones, postcodes, addresses, nhs_numbers, dates_of_birth, people, families, references,
-               accounts, schools, singled_out)
+               accounts, schools, singled_out, unnamed)
 # Numbers that one string of digits can look like: the likelier reading wins.
 NUMBER_KINDS = {"phone", "nhs_number", "date_of_birth", "postcode", "ni_number", "upn", "case_reference"}
 

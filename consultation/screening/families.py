@@ -29,6 +29,9 @@ SURNAME_CARERS = re.compile(
     rf"(?=[Tt]he\s)\b[Tt]he\s+{NAME}s\s+(?:(?:in|from|at|of)\s+[A-Z][\w-]+\s+)?(?:foster|fostered|adopted|have (?:fostered|adopted)|"
     r"care for|cared for|look after|looked after|took in|are (?:foster|kinship|special)|were (?:foster|kinship|"
     r"special|approved|deregistered))\b")
+# "A Gypsy family I worked with, the Loveridges, were moved on": a family named by its surname.
+SURNAME_APPOSITIVE = re.compile(rf"(?=[FfCcAa])\b(?:family|foster carers|carers|adopters|couple)\b[^.!?,]{{0,30}},\s+"
+                                rf"(?P<the>the\s+){NAME}s\s*[,(]")
 TITLED = re.compile(rf"(?=M)\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:and\s+(?:Mr|Mrs|Ms)\.?\s+)?{NAME}")
 TITLED_CONTEXT = re.compile(rf"\b(?:(?:{FAMILY})s?|children(?!['’])|family|his children|her children|their children|"
                             r"kids|visit|visited|lives|living|foster|kinship|custody|contact|court|"
@@ -59,8 +62,12 @@ PUBLIC_ROLE = re.compile(
 def families(text: str) -> list[Finding]:
     found = []
     for match in (*SURNAME_FAMILY.finditer(text), *SURNAME_PLURAL.finditer(text), *SURNAME_CARERS.finditer(text)):
-        if match["name"][0].isupper() and match["name"].lower() not in NOT_NAMES:
+        name = match["name"].lower()
+        if match["name"][0].isupper() and name not in NOT_NAMES and f"{name}s" not in NOT_NAMES:
             found.append(Finding("name", match.start(), match.end(), 0.8))
+    for match in SURNAME_APPOSITIVE.finditer(text):
+        if match["name"].lower() not in NOT_NAMES:
+            found.append(Finding("name", match.start("the"), match.end("name") + 1, 0.75))
     for match in LOWER_SURNAME_FAMILY.finditer(text):
         if match["name"].islower() and match["name"] in surnames():
             found.append(Finding("name", match.start(), match.end(), 0.7))

@@ -48,6 +48,9 @@ STRONG_AFTER = re.compile("|".join([
     # "Ruby, a 7-year-old", "Noah, 14 years old", "Jayden 7yo", "Maya 9 yrs"
     rf",?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:(?:years?|yrs?|months?|weeks?)[- ]old|y/?o\b|yrs?\b)",
 ]))
+# "I remember Dariusz especially: he turned eighteen": the age a few words on, in the same sentence.
+NEAR_AGE_AFTER = re.compile(rf"[^.!?\n]{{0,30}}?\b(?:he|she)\s+(?:is|was|turned|turns)\s+(?:only\s+|now\s+|just\s+)?"
+                            rf"{AGE}\b{NOT_AN_AGE}")
 # "Ruby's foster carer", "Ellie's care plan", "Leo's PEP"
 POSSESSIVE_CARE = rf"['’]s\s+(?:\w+\s+)?(?:{CARE_NOUN})\b"
 POSSESSIVE_CARE_AFTER = re.compile(POSSESSIVE_CARE, IGNORE)
@@ -130,7 +133,8 @@ def people(text: str) -> list[Finding]:
                 found.append(Finding("name", start, end, 0.7))
             continue
         if (WEAK_AFTER.match(text, end) or _weak_before(text, start) or strong_care
-                or (text.endswith(("and ", "& "), 0, start) and PAIR_BEFORE.search(text, max(0, start - 40), start))):
+                or (text.endswith(("and ", "& "), 0, start) and PAIR_BEFORE.search(text, max(0, start - 40), start))
+                or (NEAR_AGE_AFTER.match(text, end) and _alone(text, start, end))):
             found.append(Finding("name", start, end, 0.8))
         elif _alone(text, start, end) and _in_sentence(text, candidate, SENTENCE_CONTEXT):
             found.append(Finding("name", start, end, 0.7))

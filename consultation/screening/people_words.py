@@ -24,7 +24,7 @@ HEALTH = (r"hiv|hiv positive|diabetes|diabetic|asthma|epilepsy|epileptic|cancer|
           r"autistic|adhd|fasd|down syndrome|deaf|blind|anorexia|anorexic|bulimia|eating disorder|depression|"
           r"anxiety|psychosis|schizophrenia|bipolar|ptsd|self-harms?|self harms?|suicidal|overdosed?|sickle cell|"
           r"cystic fibrosis|tourette'?s|ocd|hepatitis|global developmental delay|learning disability|"
-          r"medication|sectioned|terminally ill|tagged|a tag|prison|pregnant|miscarriage|camhs")
+          r"allergic|allergy|allergies|medication|sectioned|terminally ill|tagged|a tag|prison|pregnant|miscarriage|camhs")
 CIRCUMSTANCE = (
     r"placed|placement|placements|moved|removed|into care|in care|looked after|adopted|adoption|fostered|"
     r"foster|excluded|exclusion|missing|ran away|protection plan|cp plan|cin plan|child in need|care order|"
@@ -50,7 +50,7 @@ SENTENCE_CONTEXT = re.compile(
     r"remanded|arrested|exploited|groomed|abused|neglected|special guardian|kinship|removed|"
     r"evicted|sofa surfing|homeless|refuge|at risk|exploitation|social worker|diagnosed|out of school|expelled|"
     r"ehcp|pupil referral|baby|toddler|newborn|learning disabilit|disabled|pathway plan|personal adviser|"
-    r"short breaks|respite|wheelchair|(?:was|were|been|being) moved|(?:since|when|until|before|after)\s+"
+    r"short breaks|respite|wheelchair|bringing up|brought up|matched with|(?:was|were|been|being) moved|(?:since|when|until|before|after)\s+"
     r"(?:he|she|they)\s+(?:was|were|turned)|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
     r"siblings?|carers?|social worker|school)|"
     rf"(?:was|is|aged?|turned)\s+\d{{1,2}}\b{NOT_AN_AGE}|\d{{1,2}}[- ]years?[- ]old|{HEALTH})", re.IGNORECASE)

@@ -33,8 +33,12 @@ LABEL_BEFORE = re.compile(
 )
 
 
+# A court's case number: court code, year, case type and serial ("LS23C00412", "FD24P00217").
+COURT_NUMBER = re.compile(r"(?<![\w/-])[A-Z]{2}\d{2}[A-Z]\d{5}(?![\w/-])")
+
+
 def references(text: str) -> list[Finding]:
-    found = []
+    found = [Finding("case_reference", m.start(), m.end(), 0.85) for m in COURT_NUMBER.finditer(text)]
     if DIGIT.search(text):
         if SIX_DIGITS.search(text):
             found += _ni_numbers(text) + _upns(text)

@@ -10,6 +10,7 @@ it, or "the only" one of something in a small place, is as good as a name.
 import re
 
 from consultation.screening.findings import Finding
+from consultation.screening.words import COMMON
 
 _WORD = r"(?:[A-Z][\w'’-]*|of|the|and|&|de|le|upon|on|in)"
 _TYPE = (r"Primary|Infants?|Juniors?|Academy|High|Secondary|Nursery|Pre-?school|School|College|Grammar|"
@@ -25,7 +26,7 @@ SCHOOL = re.compile(
 CHILD = re.compile(
     r"\b(?:attends|attended|attending|goes to|went to|going to|is at|was at|started at|moved to|excluded|expelled|"
     r"pupil|child|boy|girl|lad|son|daughter|grandson|granddaughter|he|she|his|her|him|"
-    r"aged? \d{1,2}|\d{1,2}[- ]year[- ]old|reception class|looked[- ]after|in care|foster|"
+    r"aged? \d{1,2}|\d{1,2}[- ]year[- ]old|reception class|looked[- ]after(?![- ](?:children|pupils|young))|in care|foster|"
     r"only|burns|bruis\w*|injur\w*|referred|disclosed|social worker)\b", re.IGNORECASE)
 # School names that are the sector's, not a place ("Virtual School", "the Open University").
 NOT_A_SCHOOL = re.compile(r"^(?:the\s+)?(?:virtual|open|local|secondary|primary|special|free|high|our|my|his|her|"
@@ -45,8 +46,25 @@ ONLY_ONE = re.compile(
     re.IGNORECASE)
 
 
+# "the village school in Grassington", "our academy in Cromer", "a small school in a Cumbrian village
+# (Caldbeck)": a school named by its place is as good as its name where there is one.
+LOCAL_SCHOOL = re.compile(
+    r"(?=[tTaAhHo])\b(?:the|our|a|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?(?:school|academy|primary|nursery)\s+in\s+"
+    r"(?:a\s+[\w-]+\s+village\s+\(\s*)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+# ... with one child in it: a year group and a child ("a Year 5 boy", "our son is in Year 9").
+ONE_CHILD = re.compile(r"\b(?:boy|girl|lad|son|daughter|grandson|granddaughter|nephew|niece|child|pupil|he|she)\b",
+                       re.IGNORECASE)
+YEAR_GROUP = re.compile(r"\b(?:year\s*\d{1,2}|reception)\b", re.IGNORECASE)
+
+
 def schools(text: str) -> list[Finding]:
     found = []
+    lower = text.lower()
+    local = any(f"{kind} in " in lower for kind in ("school", "academy", "primary", "nursery"))
+    for match in LOCAL_SCHOOL.finditer(text) if local else ():
+        window = text[max(0, match.start() - 120):match.end() + 150]
+        if match["place"].lower() not in COMMON and YEAR_GROUP.search(window) and ONE_CHILD.search(window):
+            found.append(Finding("school", match.start(), match.end(), 0.7))
     for match in SCHOOL.finditer(text):
         if NOT_A_SCHOOL.match(match.group()):
             continue
