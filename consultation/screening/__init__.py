@@ -10,6 +10,7 @@ Deliberately cautious: a false alarm costs a moderator a click; a child's name w
 age, or a family's address, in a public comment costs far more.
 """
 
+from consultation.screening.casual import recased
 from consultation.screening.contacts import emails, phones
 from consultation.screening.families import families
 from consultation.screening.findings import HOLD_AT, Finding
@@ -38,8 +39,9 @@ KINDS = {
     "school": "a named school with a child in it",
     "singled_out": "details that single out a child or family",
 }
-RECOGNISERS = (emails, phones, postcodes, addresses, nhs_numbers, dates_of_birth, people, families, references,
-               accounts, schools, singled_out, unnamed)
+RECOGNISERS = (emails, phones, postcodes, addresses, nhs_numbers, dates_of_birth, references, accounts)
+# The recognisers that lean on capitals read a text written without them with its names recased.
+NAME_RECOGNISERS = (people, families, schools, singled_out, unnamed)
 # Numbers that one string of digits can look like: the likelier reading wins.
 NUMBER_KINDS = {"phone", "nhs_number", "date_of_birth", "postcode", "ni_number", "upn", "case_reference"}
 
@@ -50,7 +52,9 @@ def screen(text: str) -> list[Finding]:
     """Every span that would hold this text, in order; overlapping findings of one kind merged.
     The recognisers read the text as a reader sees it (`normalise`); spans are the original's."""
     plain, origin = normalise(text or "")
-    candidates = [f for recognise in RECOGNISERS for f in recognise(plain) if f.confidence >= HOLD_AT]
+    cased = recased(plain)
+    candidates = [f for recognise in RECOGNISERS for f in recognise(plain) if f.confidence >= HOLD_AT] + [
+        f for recognise in NAME_RECOGNISERS for f in recognise(cased) if f.confidence >= HOLD_AT]
     if origin is not None:
         candidates = [Finding(f.kind, *original_span(origin, f.start, f.end), f.confidence) for f in candidates]
     candidates.sort(key=lambda f: (-f.confidence, f.start))

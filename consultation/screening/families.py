@@ -12,7 +12,7 @@ import re
 
 from consultation.screening.findings import Finding
 from consultation.screening.people import CIRCUMSTANCE_AFTER, NAME
-from consultation.screening.people_words import FAMILY, NOT_NAMES, known_name
+from consultation.screening.people_words import CASEWORKER, FAMILY, NOT_NAMES, known_name
 from consultation.screening.words import surnames
 
 IGNORE = re.IGNORECASE
@@ -46,9 +46,13 @@ AFTER_FULL_NAME = re.compile(
     rf"\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY}|birth mother|birth father|birth parent)\b|"
     r"\s+\((?:dob|born|b\.)", IGNORE)
 # Before it: "Mum is Agnieszka Nowak", "Dad, Darren Walsh", "My foster carer Jean Roberts", "The child, Harvey ..."
+# ... and the workers around a child: "Our SW Paul Brennan", "his PA, Lisa Dunmore", "the residential manager
+# at Oak House, Steve Barraclough", "My name is Daniel Hughes" (not "Chief Social Worker Isabelle Trowler").
 BEFORE_FULL_NAME = re.compile(
-    rf"\b(?:(?:{FAMILY})s?|foster carers?|birth (?:mother|father|parents?)|social worker for|called|named)"
-    r"\s*(?:is|was|are|were|called|named)?\s*[,:(]?\s*$", IGNORE)
+    rf"(?:\b(?:(?:{FAMILY})s?|foster carers?|birth (?:mother|father|parents?)|social worker for|called|named)|"
+    rf"(?<!chief )(?<!national )\b(?:{CASEWORKER})(?:\s+(?:at|in|from)\s+(?:[A-Z][\w'’]*\s*){{1,3}})?|"
+    r"\bmy name|\bi['’]m|\bi am)"
+    r"\s*(?:is|was|are|were|called|named)?\s*[,:(-]?\s*$", IGNORE)
 # A public figure: a title or a role after the verb, a work, or a public act.
 PUBLIC_ROLE = re.compile(
     r"\s*(?:,\s*(?:the\s+)?[A-Z][a-z]+|(?:['’]s\s+(?:review|report|inquiry|law|principle|trust|speech|book|"
@@ -88,7 +92,7 @@ def full_names(text: str) -> list[Finding]:
         end = match.end()
         if PUBLIC_ROLE.match(text, end) and not AFTER_FULL_NAME.match(text, end):
             continue
-        attached = (AFTER_FULL_NAME.match(text, end) or BEFORE_FULL_NAME.search(text, max(0, match.start() - 40),
+        attached = (AFTER_FULL_NAME.match(text, end) or BEFORE_FULL_NAME.search(text, max(0, match.start() - 60),
                                                                                  match.start())
                     or CIRCUMSTANCE_AFTER.match(text, end))
         if attached:

@@ -42,14 +42,15 @@ DATE = re.compile(
 # "Date of birth 20150312": eight digits are a date only straight after a birth label.
 COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d[01]\d[0-3]\d(?!\d)")
 MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:19|20)\d\d\b", re.IGNORECASE)
-BIRTH_BEFORE = re.compile(r"(?:\bborn\b(?:\s+on)?(?:\s+the)?|\bd\.?\s?o\.?\s?b\b\.?|date of birth|\bbirth ?date\b|"
+BIRTH_BEFORE = re.compile(r"(?:\b(?:born|urodzon[ya]|ganwyd)\b(?:\s+on)?(?:\s+the)?|\bd\.?\s?o\.?\s?b\b\.?|date of birth|\bbirth ?date\b|"
                           r"\bbirthday\b|\bb\.)[\s:,-]*(?:is|was|of)?[\s:,-]*$", re.IGNORECASE)
 BIRTH_NEAR = re.compile(r"\b(?:born|d\.?o\.?b|date of birth|birthday|birth date)\b", re.IGNORECASE)
 # "aged 9 (14th February 2016)", "Tommy (12/03/2015)", "was 4 on 12/03/2019"
 AGE_BEFORE = re.compile(r"(?:\baged?\s+\d{1,2}|\b(?P<name>[A-Z][a-z]+)|\b(?:was|turned|turns|is)\s+\d{1,2}(?:\s+on)?)"
                         r"\s*[(,]?\s*$")
 # "children born after 1 September 2020 are eligible": a rule about a cohort, not a person.
-COHORT_BORN = re.compile(r"\b(?:children|pupils|babies|people|those|anyone|everyone|students|learners|all|"
+COHORT_BORN = re.compile(r"\bborn\s+(?:on\s+or\s+)?(?:after|before|between|since|from)\s+\S*$|"
+                         r"\b(?:children|pupils|babies|people|those|anyone|everyone|students|learners|all|"
                          r"young people|who were|who are|cohort)\s+(?:\w+\s+)?born\b", re.IGNORECASE)
 
 

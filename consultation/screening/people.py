@@ -1,7 +1,8 @@
 """People named in a case by their first name: a name with an age ("Tommy, aged 7", "Lily
 (6)", "Jake is 15", "Jayden 7yo"), or with a care, school, health or family circumstance
-("our foster child, Ruby", "Ellie's care plan", "Callum was placed", "Noah is HIV positive").
-Families, titles and full names are in `families`.
+("our foster child, Ruby", "Ellie's care plan", "Callum was placed", "Noah is HIV positive"), or
+with the worker or carer before it ("our SW Paul", "a lady called Pauline"); a name in notes laid
+out as a form ("Child: Leah M. | Age: 9"). Families, titles and full names are in `families`.
 
 A name alone is never held: public figures, authors and places are named all the time. The
 age patterns take any capitalised word that is not an everyday word, place or group; the
@@ -15,8 +16,10 @@ from consultation.screening.findings import Finding
 from consultation.screening.people_words import (
     AGE,
     CARE_NOUN,
+    CASEWORKER,
     CIRCUMSTANCE,
     FAMILY,
+    FOREIGN_AGE,
     NOT_AN_AGE,
     NOT_NAMES,
     SENTENCE_CONTEXT,
@@ -25,7 +28,7 @@ from consultation.screening.people_words import (
     lower_case_name,
     shouting,
 )
-from consultation.screening.words import word_names
+from consultation.screening.words import COMMON, word_names
 
 NAME = r"(?P<name>(?:[A-Z]['’])?[A-Za-z](?:[a-z]+[A-Z])?[a-z]+(?:-[A-Z]?[a-z]+)?)"
 IGNORE = re.IGNORECASE
@@ -37,10 +40,14 @@ STRONG_AFTER = re.compile("|".join([
     # "Lily (6)", "Sam (14 yrs)"
     rf"\s*\(\s*{AGE}\s*(?:yrs?|years?|y/?o|yo|months?)?\s*\)",
     # "Tommy, 7, has had four placements", "Jayden - 7 - still no school place"
-    rf"(?:,|\s+[-–])\s*{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|were\b|are\b|has\b|had\b|lives\b|"
+    rf"(?:,|\s+[-–])\s*(?:nearly\s+|almost\s+|just\s+)?{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|were\b|are\b|has\b|had\b|lives\b|"
     r"from\b|went\b|-|–|\.|$)",
     # "Jake is 15", "Amelia, who is 9", "Ava turned 16 last week", "When Noah was 12 he..."
-    rf",?\s+(?:who\s+)?(?:is|was|turned|turns|is now|was only|is only|just turned)\s+{AGE}\b{NOT_AN_AGE}",
+    # "Amir is just fourteen", "Jayden, who's twelve now"
+    rf",?\s+(?:who\s+(?:is|was)|who['’]s|is|was|turned|turns|just turned)\s+"
+    rf"(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+|still\s+)?{AGE}\b{NOT_AN_AGE}",
+    # "Kacper ma 12 lat", "Ayesha 13 saal ki hai", "Iwan yn 10 oed"
+    FOREIGN_AGE,
     # "Nathan Briggs, a care leaver aged 19", "Kyle, now aged 12"
     rf",\s+(?:[\w'’-]+\s+){{1,4}}aged\s+{AGE}",
     # "Ruby (born 12/03/2014)", "Sam (dob 1.2.2010)"
@@ -48,6 +55,11 @@ STRONG_AFTER = re.compile("|".join([
     # "Ruby, a 7-year-old", "Noah, 14 years old", "Jayden 7yo", "Maya 9 yrs"
     rf",?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:(?:years?|yrs?|months?|weeks?)[- ]old|y/?o\b|yrs?\b)",
 ]))
+# "agree, same with our lad kai 13 tho", "ella 9 been waiting": an age after a bare space, read as one
+# only beside a relative or a child's circumstance (see people()).
+BARE_AGE_AFTER = re.compile(rf"\s+(?:nearly\s+|almost\s+)?{AGE}{NOT_AN_AGE}(?:\s*[,.!?;)]|\s*$|\s+(?:tho|though|now|next|in|"
+                            r"this|and|n|is|was|been|has|had|got|who|with|still|but|too|yrs?|years?)\b)")
+RELATIVE_BEFORE = re.compile(rf"\b(?:my|our|his|her|their|ur)\s+(?:[\w-]+\s+)?(?:{FAMILY})s?\s*,?\s+$", IGNORE)
 # "I remember Dariusz especially: he turned eighteen": the age a few words on, in the same sentence.
 NEAR_AGE_AFTER = re.compile(rf"[^.!?\n]{{0,30}}?\b(?:he|she)\s+(?:is|was|turned|turns)\s+(?:only\s+|now\s+|just\s+)?"
                             rf"{AGE}\b{NOT_AN_AGE}")
@@ -59,7 +71,7 @@ WEAK_AFTER = re.compile(
     rf"{POSSESSIVE_CARE}|\s*(?:,|\()\s*(?:the\s+|a\s+|our\s+|his\s+|her\s+)?(?:{FAMILY})\b", IGNORE)
 # "Oakley's first review", "Ava's LAC review", "Maisie's review was cancelled"
 POSSESSIVE_AFTER = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,2}(?:review|conference|hearing|meeting|visit|court|order|statement|"
+    r"['’]s\s+(?:[\w-]+\s+){0,3}(?:review|conference|hearing|meeting|visit|court|order|statement|"
     r"bedroom|room|placement|health assessment|pathway plan|life story|memory box|photos?|pep|lac|iro)\b", IGNORE)
 # "Callum was placed", "Ava has had four placements", "Noah is in Year 9"
 CIRCUMSTANCE_AFTER = re.compile(
@@ -74,15 +86,24 @@ A_SERVICE_AFTER = re.compile(
 # "Summer is when most placement moves happen": a word, not Summer the child.
 SEASON_AFTER = re.compile(r"\s+(?:is|was)\s+(?:when|where|what|how|why|the\s+(?:time|season|term|month))\b", IGNORE)
 # Each searched for in the 60 characters before a candidate name, ending where it starts.
-STRONG_BEFORE = re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+)?$", IGNORE)
+# "a 15 year old boy Jake", "the fifteen year old in our care, Tegan"
+STRONG_BEFORE = re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+|"
+                           r"(?:[\w'’]+\s+){0,3}[\w'’]+,\s+)?$", IGNORE)
 # "his sister Lily", "our foster child, Ruby", "carers Dave and Sue", "Gran (Maureen)", "a young man named Kwame"
 WEAK_BEFORE = re.compile(
     rf"\b(?:(?:{FAMILY})s?(?:\s*\([^)]{{0,12}}\))?\s*,?\s+(?:called\s+|named\s+)?|(?:{FAMILY})\s*\(\s*|"
     r"(?:called|named|known as)\s+|"
+    # "our Declan", "the social worker for our jordan", "our SW Paul", "his PA, Lisa", "I'm Leon"
+    r"\bour\s+|(?:i['’]m|i am|my name is|my name['’]s)\s+|"
+    rf"(?<!chief )(?<!national )\b(?:{CASEWORKER})\s*[,:(-]?\s*(?:(?:is|was)\s+)?(?:called\s+|named\s+)?|"
     r"(?:mum|dad|mother|father|carer|nan|gran|grandma|grandad)\s+(?:is|was|called)\s+|"
     # "the social worker for Aaron", "the placement of Mia", "a plan for Leo"
-    r"(?:social worker|foster carers?|carers?|iro|personal adviser|placement|plan|school|mum|dad|mother|father|"
-    r"sister|brother|case|assessment|referral)\s+(?:for|of)\s+)$", IGNORE)
+    rf"(?:{CASEWORKER}|carers?|placement|plan|school|mum|dad|mother|father|"
+    r"sister|brother|case|assessment|referral)\s+(?:for|of)\s+(?:our\s+|my\s+|his\s+|her\s+|their\s+)?)$", IGNORE)
+# "a lady called Pauline", "my key worker is called Shaz": after a person, any name, listed or not.
+CALLED = re.compile(r"(?=[cn])\b(?:called|named)\s+(?P<name>[A-Z][a-z]+)")
+PERSON_BEFORE_CALLED = re.compile(rf"\b(?:{FAMILY}|{CASEWORKER}|lady|man|woman|person|fella|bloke|lass)\s+(?:is\s+|was\s+)?$",
+                                  IGNORE)
 # "carers Dave and Sue": the second name of a pair after a family word.
 PAIR_BEFORE = re.compile(rf"\b(?:{FAMILY})s?\s+[A-Z][a-z]+\s+(?:and|&)\s+$", IGNORE)
 # "I worked with jayden ... he was moved": a professional's verb, then a care sentence.
@@ -113,7 +134,8 @@ def people(text: str) -> list[Finding]:
         known = known_name(lower)
         if not (capital or known):
             continue
-        if STRONG_AFTER.match(text, end) or (has_old and STRONG_BEFORE.search(text, max(0, start - 60), start)):
+        if STRONG_AFTER.match(text, end) or (has_old and STRONG_BEFORE.search(text, max(0, start - 60), start)) or (
+                known and BARE_AGE_AFTER.match(text, end) and _relative_or_care(text, candidate)):
             if not (capital and is_counts_list(text, start, end)):
                 found.append(Finding("name", start, end, 0.9 if known else 0.75 if capital else 0.0))
             continue
@@ -128,7 +150,8 @@ def people(text: str) -> list[Finding]:
             if SEASON_AFTER.match(text, end):
                 continue
             verb_before = VERB_BEFORE.search(text, max(0, start - 30), start)  # "I worked with jayden"
-            if (strong_care or POSSESSIVE_CARE_AFTER.match(text, end) or (capital and _weak_before(text, start))
+            if (strong_care or POSSESSIVE_CARE_AFTER.match(text, end) or _weak_before(text, start)
+                    or (capital and NEAR_AGE_AFTER.match(text, end))
                     or (verb_before and _in_sentence(text, candidate, SENTENCE_CONTEXT))):
                 found.append(Finding("name", start, end, 0.7))
             continue
@@ -138,7 +161,42 @@ def people(text: str) -> list[Finding]:
             found.append(Finding("name", start, end, 0.8))
         elif _alone(text, start, end) and _in_sentence(text, candidate, SENTENCE_CONTEXT):
             found.append(Finding("name", start, end, 0.7))
+    if ":" in text or "–" in text or "|" in text:
+        found += _form_fields(text)
+    if "called" in text or "named" in text:
+        found += _called(text)
     return [finding for finding in found if finding.confidence]
+
+
+# Notes laid out as a form: "Child: Leah M. | Age: 9", "Surname: Kowalski. Forename: Natalia. Year 10."
+# (Searched from the separator, which is rarer than the words; the label is then looked for behind it.)
+FORM_SEPARATOR = re.compile(r"[:=|–-][ \t]*(?P<name>[A-Z][\w'’-]+)")
+FORM_NAME = re.compile(r"\b(?:name|child|child's name|forename|first name|given name|surname|young person|yp|pupil|"
+                       r"client)\s*$", IGNORE)
+FORM_LABEL = re.compile(r"\b(?:age|dob|d\.o\.b|date of birth|school|year|placement|address|lives with|forename|surname|"
+                        r"status|gender|sex|ethnicity|legal status|concerns?)\s*[:=|–-]|\bYear \d", IGNORE)
+
+
+def _form_fields(text: str) -> list[Finding]:
+    names = [m for m in FORM_SEPARATOR.finditer(text) if m["name"].lower() not in NOT_NAMES
+             and FORM_NAME.search(text, max(0, m.start() - 14), m.start())]
+    # Another field beside the name ("Age: 9", "Year 10"): "Forename:" and "Surname:" are fields themselves.
+    own_fields = sum(label in text[max(0, m.start() - 14):m.start()].lower() for m in names
+                     for label in ("forename", "surname"))
+    if not names or len(FORM_LABEL.findall(text)) <= own_fields:
+        return []
+    return [Finding("name", m.start("name"), m.end("name"), 0.75) for m in names]
+
+
+def _relative_or_care(text: str, match: re.Match) -> bool:
+    """"our lad kai 13", "ella 9 been waiting for camhs": a relative before the name, or a care sentence."""
+    return bool(RELATIVE_BEFORE.search(text, max(0, match.start() - 40), match.start())) or _in_sentence(
+        text, match, SENTENCE_CONTEXT)
+
+
+def _called(text: str) -> list[Finding]:
+    return [Finding("name", m.start("name"), m.end("name"), 0.75) for m in CALLED.finditer(text)
+            if m["name"].lower() not in NOT_NAMES and PERSON_BEFORE_CALLED.search(text, max(0, m.start() - 40), m.start())]
 
 
 def _candidates(text: str):
@@ -151,23 +209,37 @@ def _candidates(text: str):
 
 
 # The words WEAK_BEFORE can end with: most names follow none of them, and a set test is cheap.
-BEFORE_ENDINGS = frozenset(word.split()[-1].split("-")[-1] for word in FAMILY.split("|")) | {
-    "called", "named", "as", "is", "was", "for", "of"}
+BEFORE_ENDINGS = frozenset(word.split()[-1].split("-")[-1] for word in f"{FAMILY}|{CASEWORKER}".split("|")) | {
+    "called", "named", "as", "is", "was", "for", "of", "our", "my", "his", "her", "their", "i'm", "i’m", "am",
+    "carer", "worker", "keyworker", "caseworker", "name", "-"}
+
+
+# Words that end WEAK_BEFORE only after another of its words ("mum is", "social worker for our").
+_SECOND_WORDS = frozenset({"is", "was", "my", "his", "her", "their"})
 
 
 def _weak_before(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
-    last = before.rstrip(" ,(:\n").rsplit(None, 1)[-1:] or [""]
-    word = last[0].lower().strip("(),:").removesuffix("s")
-    if not (word in BEFORE_ENDINGS or last[0].endswith(")") or before.rstrip().endswith("(")):
+    last = before.rstrip(" ,(:\n").rsplit(None, 2)[-2:] or [""]
+    raw = last[-1].lower().strip("(),:'\"‘’“”")
+    if raw == "our":
+        return True  # "our Declan", "the social worker for our jordan"
+    word = raw if raw in BEFORE_ENDINGS else raw.removesuffix("s")
+    if not (word in BEFORE_ENDINGS or last[-1].endswith(")") or before.rstrip().endswith("(")):
         return False
+    if word in _SECOND_WORDS:  # a cheap look at the word before, as most "is" and "his" follow none of them
+        previous = last[0].lower().strip("(),:'\"‘’“”") if len(last) == 2 else ""
+        if previous not in BEFORE_ENDINGS and previous.removesuffix("s") not in BEFORE_ENDINGS:
+            return False
     return WEAK_BEFORE.search(before) is not None
 
 
 def _alone(text: str, start: int, end: int) -> bool:
     """A first name on its own: not part of a full name ("Martin Narey") or a title ("Sir Martin")."""
     sentence_start = re.search(r"(?:^|[.!?:;]\s+|\n)$", text[max(0, start - 3):start]) is not None
-    part_of_full_name = not sentence_start and FULL_NAME_BEFORE.search(text, max(0, start - 12), start)
+    before = FULL_NAME_BEFORE.search(text, max(0, start - 12), start)
+    # "As Jade put it": a sentence word before the name is not a first name.
+    part_of_full_name = not sentence_start and before and before.group().strip().lower() not in COMMON
     return not part_of_full_name and not FULL_NAME_AFTER.match(text, end)
 
 

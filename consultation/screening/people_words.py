@@ -42,7 +42,7 @@ CARE_NOUN = (r"foster|placement|social worker|sw|care|carers?|mum|mother|dad|fat
              r"ehcp|plan|case|birth|adoptive|adoption|special guardian|kinship|children's home|home|"
              r"residential|support worker|youth worker|yot|probation|allocated|needs|behaviour|contact|"
              r"referral|assessment|file|record|diagnosis|disability|attendance|exclusion|pep|lac|cp|cin|"
-             rf"epilepsy|medication|{HEALTH}")
+             rf"epilepsy|medication|gp|doctor|consultant|paediatrician|health visitor|nurse|ward|surgery|{HEALTH}")
 # A sentence about one child's care or an age: "We lost touch with Kyle after he moved to a hostel".
 SENTENCE_CONTEXT = re.compile(
     r"\b(?:placed|placements?|foster(?:ed|ing)?|in care|into care|looked after|adopted|missing|excluded|exclusion|"
@@ -53,7 +53,15 @@ SENTENCE_CONTEXT = re.compile(
     r"short breaks|respite|wheelchair|bringing up|brought up|matched with|(?:was|were|been|being) moved|(?:since|when|until|before|after)\s+"
     r"(?:he|she|they)\s+(?:was|were|turned)|(?:his|her|their) (?:mum|dad|mother|father|nan|gran|sister|brother|"
     r"siblings?|carers?|social worker|school)|"
-    rf"(?:was|is|aged?|turned)\s+\d{{1,2}}\b{NOT_AN_AGE}|\d{{1,2}}[- ]years?[- ]old|{HEALTH})", re.IGNORECASE)
+    rf"(?:was|is|aged?|turned|i['’]m)\s+(?:only\s+|nearly\s+)?{AGE}\b{NOT_AN_AGE}|\d{{1,2}}[- ]years?[- ]old|{HEALTH})",
+    re.IGNORECASE)
+# The workers and carers around a child: private adults, named in a case as surely as the child.
+CASEWORKER = (r"social worker|sw|iro|independent reviewing officer|personal adviser|pa|key ?worker|support worker|"
+              r"youth worker|family support worker|team manager|practice manager|service manager|residential manager|"
+              r"home manager|foster carers?|kinship carers?|supervising social worker|health visitor|midwife|"
+              r"advocate|mentor|independent visitor|case ?worker|teacher|form tutor|senco|gp|solicitor|therapist")
+# "Kacper ma 12 lat", "Ayesha 13 saal ki hai", "Iwan yn 10 oed": an age in Polish, Urdu or Welsh.
+FOREIGN_AGE = rf"\s+(?:ma\s+|yn\s+)?{AGE}\s+(?:lat|lata|saal|sal|oed|mlwydd)\b|,?\s+lat\s+{AGE}\b|\s+{AGE}\s+(?:ka|ki)\s+(?:hai|he)\b"
 
 # Systems and products the sector names like people ("Mosaic is 15 years old").
 SYSTEMS = words("mosaic liquidlogic eclipse carefirst protocol synergy capita servelec azeus wcc frameworki "

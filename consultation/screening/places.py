@@ -44,6 +44,9 @@ STREET = re.compile(
     rf"(?P<name>(?:{_NAME_WORD}\s+){{1,3}}?)(?P<type>{STREET_TYPES})\b\.?",
     re.IGNORECASE,
 )
+# Welsh streets put the type first: "12 Heol y Parc", "3 Ffordd Las", "7 Stryd Fawr".
+WELSH_STREET = re.compile(r"(?=\d)\b\d{1,4}[a-zA-Z]?,?\s+(?:Heol|Ffordd|Stryd|Lon|Cilgant|Rhodfa|Maes|Llwyn|Ffordd)"
+                          r"\s+(?:(?:y|yr|['’]r)\s+)?[A-Z][\w'’-]+")
 FLAT = re.compile(r"(?=[fFaAuUrR])\b(?:flat|apartment|apt|unit|room)\s*\d{1,4}[a-zA-Z]?\b", re.IGNORECASE)
 HOUSE = re.compile(
     rf"(?=[A-Z])\b(?:[A-Z][a-z]+\s+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn|Villa|Manor|Bungalow|Cottages),?\s+"
@@ -52,7 +55,8 @@ HOUSE = re.compile(
 NOT_STREET_NAMES = COMMON | GROUPS | words(
     "different key main new local school schools extra more fewer weeks months days years hours minutes "
     "times cases children families councils teams per percent pupils places beds homes children's "
-    "national regional county district city town village rural urban"
+    "national regional county district city town village rural urban "
+    "should would could be been is are was were will can may might must shall do does did have has had till until"
 )
 THE_STREETS = {"crescent", "green", "avenue", "close", "drive", "grove", "mews", "parade", "square", "walk",
                "rise", "oval", "terrace", "gardens", "lane", "street", "row", "croft", "fold", "chase"}
@@ -62,6 +66,8 @@ CASE_SENSITIVE_TYPES = {"st", "av", "dr", "way", "view", "rise", "hill", "park",
 
 def addresses(text: str) -> list[Finding]:
     found = [Finding("address", m.start(), m.end(), 0.85) for m in HOUSE.finditer(text)]
+    if any(word in text for word in ("Heol", "Ffordd", "Stryd", "Lon ", "Cilgant", "Rhodfa", "Maes", "Llwyn")):
+        found += [Finding("address", m.start(), m.end(), 0.85) for m in WELSH_STREET.finditer(text)]
     for match in STREET.finditer(text):
         confidence = _street_confidence(text, match)
         if confidence:
@@ -90,7 +96,7 @@ NOT_IN_A_STREET_NAME = words(
     "chapter part step question theme group cohort priority councils children families per percent"
 )
 ORGANISATION_BEFORE = re.compile(
-    r"\b(?:our|the|their|its)\s+(?:new\s+)?(?:office|offices|hq|headquarters|town hall|civic centre|hub|base|"
+    r"\b(?:our|the|their|its)\s+(?:[\w'’-]+\s+){0,2}?(?:office|offices|hq|headquarters|town hall|civic centre|hub|base|"
     r"building|head office|team|service|centre|center|clinic|practice)\s+(?:is\s+|are\s+|was\s+)?(?:at|in|on)\s+$",
     re.IGNORECASE)
 # Government addresses that are public, not anyone's home.

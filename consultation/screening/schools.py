@@ -1,6 +1,7 @@
 """Details that point to one child without naming them: a named school or nursery with a
 child in the sentence ("Jayden attends Oakwood Academy, Year 9", "the girl at Little Acorns
-Nursery"), and a description that fits one family or child in a place ("the only foster
+Nursery"), a hospital ward or GP surgery with a child or patient in the sentence ("on Ward 32 at
+Leeds General", "registered at Beechwood Surgery"), and a description that fits one family or child in a place ("the only foster
 carers in Rutland with a wheelchair user", "the only child in care there").
 
 A school alone is public ("Oakwood Academy runs a nurture group"); a school with a child in
@@ -10,6 +11,7 @@ it, or "the only" one of something in a small place, is as good as a name.
 import re
 
 from consultation.screening.findings import Finding
+from consultation.screening.people_words import known_name
 from consultation.screening.words import COMMON
 
 _WORD = r"(?:[A-Z][\w'’-]*|of|the|and|&|de|le|upon|on|in)"
@@ -57,6 +59,30 @@ ONE_CHILD = re.compile(r"\b(?:boy|girl|lad|son|daughter|grandson|granddaughter|n
 YEAR_GROUP = re.compile(r"\b(?:year\s*\d{1,2}|reception)\b", re.IGNORECASE)
 
 
+# A ward or a GP surgery is as narrow as a school: "on Ward 32 at Leeds General", "the Rainbow Ward at
+# Sheffield Children's", "registered at Beechwood Surgery", "the Cedar Ward adolescent unit", "in NICU".
+HEALTH_PLACE = re.compile(
+    r"(?=[A-Z])\b(?:Ward\s*\d{1,2}[A-Z]?\b|NICU\b|PICU\b|SCBU\b|(?:[A-Z][\w'’-]+\s+){1,3}(?:Ward|Unit|Surgery|"
+    r"Medical Centre|Medical Practice|Health Centre|Clinic)\b(?!['’]))")
+PATIENT = re.compile(r"\b(?:admitted|inpatient|discharged|sectioned|detained|patient)\b", re.IGNORECASE)
+# Teams and services named like units: "the Child Exploitation Unit", "the Pupil Referral Unit".
+NOT_A_HEALTH_PLACE = re.compile(r"\b(?:Referral|Exploitation|Offending|Intelligence|Crime|Protection|Safeguarding|"
+                                r"Policing|Missing|Assessment|Family|Families|Fostering|Adoption|Housing)\b")
+_HEALTH_HINTS = ("Ward", "Unit", "Surgery", "Medical", "Health Centre", "Clinic", "NICU", "PICU", "SCBU")
+
+
+def health_places(text: str) -> list[Finding]:
+    found = []
+    for match in HEALTH_PLACE.finditer(text) if any(hint in text for hint in _HEALTH_HINTS) else ():
+        words = match.group().split()
+        if NOT_A_HEALTH_PLACE.search(match.group()) or (words[-1] == "Ward" and known_name(words[-2].lower())):
+            continue  # "Harriet Ward is still cited": a person's surname
+        sentence = _sentence(text, match.start(), match.end())
+        if CHILD.search(sentence) or PATIENT.search(sentence):
+            found.append(Finding("singled_out", match.start(), match.end(), 0.7))
+    return found
+
+
 def schools(text: str) -> list[Finding]:
     found = []
     lower = text.lower()
@@ -78,7 +104,7 @@ def schools(text: str) -> list[Finding]:
 
 
 def singled_out(text: str) -> list[Finding]:
-    return [Finding("singled_out", m.start(), m.end(), 0.7) for m in ONLY_ONE.finditer(text)]
+    return [Finding("singled_out", m.start(), m.end(), 0.7) for m in ONLY_ONE.finditer(text)] + health_places(text)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

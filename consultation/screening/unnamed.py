@@ -2,7 +2,8 @@
 "child A, 6", "T.M., 17"), a nickname ("everyone called him Tiny"), a child or family tied to
 the street or estate where they live ("She lives with her nan on the Hollybank estate"), and
 an event a reader would recognise ("the 14-year-old who was stabbed outside Greggs in
-Wakefield last month").
+Wakefield last month"), and a child known by who they are to someone or where they live beside
+the writer ("my neighbour's youngest, the one with cerebral palsy", "the lad next door").
 
 Each is as good as a name to a neighbour, a classmate or a reporter. Published reviews use
 letters too ("the Child Q review", "Child A in Rochdale"): a letter is held only with an age.
@@ -80,6 +81,33 @@ EVENT_TIME = re.compile(
     rf"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|New Year))\b")
 
 
+# (Each pattern starts from its rare literal; the child words are looked for behind it.)
+# A child known by who they are to someone: "my neighbour's youngest", "my sister's little girl", "our next
+# door neighbour's middle boy": the writer is known, so the child is found through them.
+_CHILD_WORDS = (r"youngest|eldest|oldest|son|daughter|boy|girl|lad|lass|kid|kids|child|twins|baby|toddler|stepson|"
+                r"stepdaughter|grandson|granddaughter|niece|nephew|little one|teenager")
+RELATIVES_CHILD = re.compile(
+    r"(?=[mohtMOHT])\b(?:my|our|his|her|their)\s+(?:best\s+|next[- ]door\s+|old\s+|ex[- ])?(?:neighbour|neighbor|friend|mate|"
+    r"sister|brother|cousin|ex|partner|colleague|aunt|auntie|uncle|niece|nephew|son|daughter)['’]s\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_CHILD_WORDS})\b(?!['’]s|\s+(?:services|centres?|homes?|hospital|trust))", IGNORE)
+POSSESSIVE_S = re.compile(r"['’]s\s")
+_RELATIVES = ("neighbour", "neighbor", "friend", "mate", "sister", "brother", "cousin", "ex", "partner", "colleague",
+              "aunt", "auntie", "uncle", "niece", "nephew", "son", "daughter")
+# ... or by a description that fits one of them: ", the one with cerebral palsy", ", the autistic one at Westfield".
+THE_ONE = re.compile(r",\s+the\s+(?:[\w-]+\s+)?ones?\s+(?:with|who|whose|that|in|at|on|from)\b", IGNORE)
+CHILD_BEFORE_ONE = re.compile(rf"\b(?:{_CHILD_WORDS}|family|us)\b[^.!?\n]{{0,40}}$", IGNORE)
+# ... or by where they live beside the writer: "the lad next door", "a nine-year-old boy in our street",
+# "the family at number 22", "a seven-year-old girl at our school".
+_LOCATOR = (r"next door|across the road|over the road|opposite us|(?:in|on|from|down|up)\s+our\s+(?:street|road|"
+            r"close|estate|block|avenue|lane|village|cul-de-sac)|at number \d{1,3}|at our school|in (?:our|my) class|"
+            r"upstairs from us|downstairs from us")
+LOCATOR = re.compile(rf"\b(?:{_LOCATOR})\b", IGNORE)
+CHILD_BEFORE_LOCATOR = re.compile(rf"\b(?:{_CHILD_WORDS}|family|{AGE}[- ]years?[- ]old)\b(?:\s+[\w-]+){{0,4}}?\s+$", IGNORE)
+_LOCATOR_HINTS = ("next door", " the road", "opposite us", "our street", "our road", "our close", "our estate",
+                  "our block", "our avenue", "our lane", "our village", "our cul", "at number", "at our school",
+                  "our class", "my class", "from us")
+
+
 # Most texts say nothing of where anyone lives: a substring test is cheaper than the pattern.
 _NICKNAME_HINTS = ("call", "goes by", "go by", "went by", "knew as", "nicknamed")
 _LIVING_HINTS = ("live", "stay", "moved", "evicted", "house", "flat", "home", "caravan", "bungalow", "parent")
@@ -89,6 +117,15 @@ def unnamed(text: str) -> list[Finding]:
     found = [*_initials(text), *_nicknames(text)]
     if any(word in text for word in _LIVING_HINTS):
         found += _whereabouts(text)
+    relative = any(text[max(0, m.start() - 10):m.start()].lower().rsplit(None, 1)[-1:] in ([w] for w in _RELATIVES)
+                   for m in POSSESSIVE_S.finditer(text))
+    matches = [*RELATIVES_CHILD.finditer(text)] if relative else []
+    if ", the " in text or ", The " in text:
+        matches += [m for m in THE_ONE.finditer(text) if CHILD_BEFORE_ONE.search(text, max(0, m.start() - 60), m.start())]
+    if any(hint in text for hint in _LOCATOR_HINTS):
+        # From the locator back to the child: the locator is rare, the child words are not.
+        matches += [m for m in LOCATOR.finditer(text) if CHILD_BEFORE_LOCATOR.search(text, max(0, m.start() - 70), m.start())]
+    found += [Finding("singled_out", m.start(), m.end(), 0.7) for m in matches]
     if any(hint in text for hint in (" who was ", " who were ", " who had ", " who got ", " where ")):
         found += _events(text)
     return found
