@@ -79,7 +79,8 @@ def _bump():
 # a closed consultation shown open) for up to FIGURES_TIMEOUT once it answers again. Every
 # such change tripped its own process's breaker (a failed call trips it; a skipped one
 # happens while it is open), so a process whose breaker has tripped since it last settled
-# bumps the version and drops the unversioned values it has used before its next read.
+# bumps the version, drops the unversioned values it has used and repeats the deletes that
+# failed (a session signed out, coe.cache_backend) before its next read.
 _unversioned: set[str] = set()
 
 
@@ -91,6 +92,7 @@ def _settle_after_outage() -> None:
     _bump()
     if _unversioned:
         cache.delete_many(list(_unversioned))
+    cache.settle_deletes()  # its own failed deletes: a session signed out, a copy dropped
     if breaker.trips == trips:  # both reached Redis; otherwise try again next time
         breaker.settled_trips = trips
 

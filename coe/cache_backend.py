@@ -81,11 +81,18 @@ class ReusedClient(RedisCacheClient):
         return client
 
 
+_UNREACHED = object()
+MAX_OWED_DELETES = 10_000
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClient
         self.breaker = breaker_for(self._servers[0], "cache")
+        # Deletes that could not reach Redis (a signed-out session, a dropped copy): Redis
+        # still holds those values, so they are deleted again once it answers (coe.cache).
+        self.owed_deletes: set[tuple] = set()
 
     def _safely(self, method, default, *args, **kwargs):
         if self.breaker.is_open():
@@ -117,10 +124,27 @@ class ResilientRedisCache(RedisCache):
         return self._safely("touch", False, key, timeout, version)
 
     def delete(self, key, version=None):
-        return self._safely("delete", False, key, version)
+        deleted = self._safely("delete", _UNREACHED, key, version)
+        if deleted is _UNREACHED:
+            self._owe_deletes([key], version)
+            return False
+        return deleted
 
     def delete_many(self, keys, version=None):
-        return self._safely("delete_many", None, keys, version)
+        keys = list(keys)
+        if self._safely("delete_many", _UNREACHED, keys, version) is _UNREACHED:
+            self._owe_deletes(keys, version)
+
+    def _owe_deletes(self, keys, version):
+        if len(self.owed_deletes) < MAX_OWED_DELETES:  # beyond that, the values' own expiry
+            self.owed_deletes.update((key, version) for key in keys)
+
+    def settle_deletes(self) -> None:
+        """Deletes again what could not be deleted while Redis was away."""
+        for key, version in list(self.owed_deletes):
+            if self._safely("delete", _UNREACHED, key, version) is _UNREACHED:
+                return
+            self.owed_deletes.discard((key, version))
 
     def has_key(self, key, version=None):
         return self._safely("has_key", False, key, version)
