@@ -89,3 +89,33 @@ def score_rows(rows: list[dict]) -> dict:
         "misses": misses,
         "false_holds": false_holds,
     }
+
+
+def report(name: str, result: dict) -> None:
+    """Prints a corpus's figures, misses and wrong holds (read with pytest -s)."""
+    print(f"\n{name}: recall {result['recall']:.1%} of {result['to_hold']} texts to hold; "
+          f"{len(result['false_holds'])} of {result['clear']} clear texts held")
+    for kind, (total, held) in sorted(result["per_kind"].items()):
+        print(f"  {kind:15} {held:3} of {total:3} held")
+    for kind, text in result["misses"]:
+        print(f"  missed ({kind}): {text!r}")
+    for text, found in result["false_holds"]:
+        print(f"  held wrongly ({', '.join(found)}): {text!r}")
+
+
+def scored_corpus(name: str, path: Path) -> tuple[list[dict], dict]:
+    """A labelled CSV corpus's rows and scores, reported and added to the run's summary."""
+    from tests import summary
+
+    rows = load_rows(path)
+    result = score_rows(rows)
+    report(name, result)
+    summary.line(f"Screening {name[0].lower()}{name[1:]}: recall {result['recall']:.1%}, "
+                 f"{len(result['false_holds'])} of {result['clear']} clear texts held")
+    return rows, result
+
+
+def held_short(result: dict, kinds) -> list[str]:
+    """The kinds, of these, where not every text was held."""
+    return [f"{kind}: {held} of {total} held" for kind in sorted(kinds)
+            for total, held in [result["per_kind"][kind]] if held != total]

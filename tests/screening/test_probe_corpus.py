@@ -4,8 +4,15 @@ for it (docs/decisions/0008)."""
 
 import re
 
-from tests import summary
-from tests.screening.corpus import HELD_OUT, PROBE_CORPUS, load_rows, score_rows
+from tests.screening.corpus import (
+    HELD_OUT,
+    PROBE_CORPUS,
+    held_short,
+    load_rows,
+    report,
+    score_rows,
+    scored_corpus,
+)
 
 RECALL_OVERALL = 0.95
 # Kinds where every text must be held: each is one child, one family or one record.
@@ -15,28 +22,11 @@ FALSE_HOLDS = 3  # of the 79 clear texts; public helplines and a work email are 
 COUNTS = re.compile(r"[A-Z][a-z]+\s*\(\d{1,2}\)|[A-Z][a-z]+,\s*\d{1,2},")
 
 
-def _report(name, result):
-    print(f"\n{name}: recall {result['recall']:.1%} of {result['to_hold']} texts to hold; "
-          f"{len(result['false_holds'])} of {result['clear']} clear texts held")
-    for kind, (total, held) in sorted(result["per_kind"].items()):
-        print(f"  {kind:15} {held:3} of {total:3} held")
-    for kind, text in result["misses"]:
-        print(f"  missed ({kind}): {text!r}")
-    for text, found in result["false_holds"]:
-        print(f"  held wrongly ({', '.join(found)}): {text!r}")
-
-
 def test_the_probe_corpus_meets_the_targets_per_kind():
-    rows = load_rows(PROBE_CORPUS)
-    result = score_rows(rows)
-    _report("Probe corpus", result)
-    summary.line(f"Screening probe corpus: recall {result['recall']:.1%}, "
-                 f"{len(result['false_holds'])} of {result['clear']} clear texts held")
+    rows, result = scored_corpus("Probe corpus", PROBE_CORPUS)
     assert len(rows) == 268 and result["to_hold"] == 189
     assert result["recall"] >= RECALL_OVERALL
-    for kind in EVERY_ONE_HELD:
-        total, held = result["per_kind"][kind]
-        assert held == total, f"{kind}: {held} of {total} held"
+    assert held_short(result, EVERY_ONE_HELD) == []
     assert len(result["false_holds"]) <= FALSE_HOLDS
 
 
@@ -50,6 +40,6 @@ def test_the_held_out_set_stays_at_its_first_score():
     # Written after the rules, scored once (36 of 40 held, 0 of 21 clear texts held) and not tuned to:
     # a floor against regressions, not a target. Its misses are listed in docs/decisions/0008.
     result = score_rows(load_rows(HELD_OUT))
-    _report("Held-out set", result)
+    report("Held-out set", result)
     assert result["recall"] >= 0.90
     assert result["false_holds"] == []

@@ -6,9 +6,7 @@ published reviews such as "Child Q", places, systems, legal terms). docs/decisio
 
 Scored first at 29 of 78 held (37.2 %), 2 of 78 clear texts held."""
 
-from tests import summary
-from tests.screening.corpus import CORPUS, load_rows, score_rows
-from tests.screening.test_probe_corpus import _report
+from tests.screening.corpus import CORPUS, held_short, load_rows, score_rows, scored_corpus
 
 ROUND3 = CORPUS.with_name("round3_corpus.csv")
 HELD_AT_LEAST = 75  # of 78; the three misses are listed in docs/decisions/0008
@@ -17,16 +15,10 @@ EVERY_ONE_HELD = {"initials", "nickname", "event", "court", "school_village", "p
 
 
 def test_the_round3_corpus_stays_at_what_the_rules_reached():
-    rows = load_rows(ROUND3)
-    result = score_rows(rows)
-    _report("Round 3 corpus", result)
-    summary.line(f"Screening round 3 corpus: recall {result['recall']:.1%}, "
-                 f"{len(result['false_holds'])} of {result['clear']} clear texts held")
+    rows, result = scored_corpus("Round 3 corpus", ROUND3)
     assert len(rows) == 156 and result["to_hold"] == 78
     assert result["to_hold"] - len(result["misses"]) >= HELD_AT_LEAST
-    for kind in EVERY_ONE_HELD:
-        total, held = result["per_kind"][kind]
-        assert held == total, f"{kind}: {held} of {total} held"
+    assert held_short(result, EVERY_ONE_HELD) == []
     assert result["false_holds"] == []
 
 
