@@ -72,7 +72,7 @@ class NullByteMiddleware:
         path = request.path
         in_query = path.startswith(("/admin/", "/api/")) and "\x00" in unquote_plus(request.META.get("QUERY_STRING", ""))
         if "\x00" in path or in_query:
-            if request.path.startswith("/api/"):
+            if path.startswith("/api/"):
                 return JsonResponse({"detail": "The address contains a character that is not allowed."}, status=400)
             raise BadRequest("NUL character in the address")
         return self.get_response(request)

@@ -1,8 +1,6 @@
 """Writes of the comments app that are not a comment's state (that is
 consultation.moderation.lifecycle's job)."""
 
-from django.db import IntegrityError, transaction
-
 from consultation.comments.models import Follow
 
 
@@ -14,9 +12,5 @@ def follow_set(*, follower, following: bool, focus_area=None, idea=None) -> bool
     if not following:
         Follow.objects.filter(**lookup).delete()
         return False
-    try:
-        with transaction.atomic():
-            Follow.objects.get_or_create(**lookup)
-    except IntegrityError:
-        pass  # a concurrent click already followed it
+    Follow.objects.get_or_create(**lookup)  # a concurrent click's row is found, not added twice
     return True

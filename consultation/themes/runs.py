@@ -8,7 +8,7 @@ import time
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from coe.cache import content_changed
@@ -104,10 +104,10 @@ def runs_plan() -> list[int]:
         status=ThemeRun.Status.QUEUED, created_at__lt=stale).values_list("subject_kind", "subject_ref", "pk")}
     planned = []
     for subject in all_subjects():
-        comments = subject_comments(subject)
-        newest = comments.aggregate(at=Max("created_at"))["at"]
+        found = subject_comments(subject).aggregate(newest=Max("created_at"), count=Count("pk"))
+        newest = found["newest"]
         if newest is None or (subject.key in last and newest <= last[subject.key]):
             continue
-        if comments.count() >= NIGHTLY_MIN_COMMENTS:
+        if found["count"] >= NIGHTLY_MIN_COMMENTS:
             planned.append(waiting.get(subject.key) or ThemeRun.objects.create(**subject.as_filter()).pk)
     return planned
