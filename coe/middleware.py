@@ -4,7 +4,8 @@ from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import JsonResponse
+from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.urls import Resolver404, resolve
 
 from coe.rate_limits import client_ip
 
@@ -60,10 +61,19 @@ class ClientAddressFilter(logging.Filter):
         return True
 
 
-class NullByteMiddleware:
-    """Answers 400 to a NUL character in an address's path, or in the query of the admin or the
-    API, which look values up as given: PostgreSQL refuses text holding one, so an API slug or
-    an admin list filter with it raised a 500. Our own pages' forms refuse it with a message."""
+PAGE_METHODS = "GET, HEAD, POST, OPTIONS"
+
+
+class OddRequestMiddleware:
+    """Answers requests no page is written for, before a view treats them as a GET.
+
+    - A NUL character in an address's path, or in the query of the admin or the API, which
+      look values up as given: PostgreSQL refuses text holding one, so an API slug or an admin
+      list filter with it raised a 500. Our own pages' forms refuse it with a message.
+    - A method other than GET, HEAD and POST (PUT, DELETE, TRACE...): 405. OPTIONS gets the
+      list. Views that answer methods themselves (the API's `public_read`) say so with
+      `handles_methods`.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -75,4 +85,16 @@ class NullByteMiddleware:
             if path.startswith("/api/"):
                 return JsonResponse({"detail": "The address contains a character that is not allowed."}, status=400)
             raise BadRequest("NUL character in the address")
+        if request.method not in ("GET", "HEAD", "POST") and not self._handles_methods(request):
+            response = HttpResponse(status=204) if request.method == "OPTIONS" else HttpResponseNotAllowed([])
+            response["Allow"] = PAGE_METHODS
+            return response
         return self.get_response(request)
+
+    @staticmethod
+    def _handles_methods(request) -> bool:
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return True  # the page that is not there answers 404 as usual
+        return getattr(match.func, "handles_methods", False)

@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "coe.middleware.ResponseCookiesMiddleware",
-    "coe.middleware.NullByteMiddleware",
+    "coe.middleware.OddRequestMiddleware",
 ]
 
 ROOT_URLCONF = "coe.urls"

@@ -201,7 +201,7 @@ def test_profile_form(author, participant, area, name, org, role):
     counted()
     response = post(author, reverse("consultation:profile"), display_name=name, organisation_name=org,
                     role=role, organisation=org[:5])
-    assert response.status_code in (200, 302)
+    assert response.status_code in (400, 302)
     assert_no_raw_markup(response.content.decode(), name, org)
     if response.status_code == 302:
         participant.refresh_from_db()
@@ -274,7 +274,7 @@ def test_nul_in_every_text_field_is_an_error_not_a_500(author, client, participa
     own = CommentFactory(author=participant, focus_area=area)
     assert post(author, reverse("consultation:comment_edit", args=[own.pk]), body=NUL).status_code == 400
     assert Comment.objects.count() == created + 2  # the two made above, nothing from the forms
-    assert post(author, reverse("consultation:profile"), display_name=NUL, role="la_data").status_code == 200
+    assert post(author, reverse("consultation:profile"), display_name=NUL, role="la_data").status_code == 400
     assert "\x00" not in User.objects.get(pk=participant.pk).display_name
     assert author.post(reverse("consultation:response_step", args=["anything-else"]),
                        {"anything_else": NUL, "completed": "yes"}).status_code == 400
@@ -344,3 +344,19 @@ def test_a_nul_in_an_address_is_a_400_not_a_500(client, catalogue, moderator, pa
         assert response.json()["detail"]
     else:
         assert "Sorry, there is a problem with what was sent" in response.content.decode()
+
+
+@pytest.mark.parametrize("method", ["put", "patch", "delete", "trace"])
+def test_a_method_no_page_is_written_for_is_a_405_not_the_page(client, catalogue, participant, area, method):
+    """A function view answers any method as if it were a GET: PUT, DELETE or TRACE got the
+    page (and TRACE is what cross-site tracing abuses). Only the API answers its own methods."""
+    client.force_login(participant)
+    for path in ("/", area.get_absolute_url(), reverse("consultation:profile")):
+        response = getattr(client, method)(path)
+        assert response.status_code == 405 and response["Allow"] == "GET, HEAD, POST, OPTIONS"
+        assert response.content == b""
+    options = client.options(area.get_absolute_url())
+    assert options.status_code == 204 and options["Allow"] == "GET, HEAD, POST, OPTIONS"
+    assert getattr(client, method)("/no-such-page/").status_code == 404
+    api = getattr(client, method)(reverse("api:focus_areas"))
+    assert api.status_code == 405 and api["Allow"] == "GET, HEAD, OPTIONS"

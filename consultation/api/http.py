@@ -59,4 +59,5 @@ def public_read(view=None, *, cache=True):
         return response
 
     wrapper.csrf_exempt = True  # nothing here writes
+    wrapper.handles_methods = True  # OPTIONS and the 405 above, not the pages' (coe.middleware)
     return wrapper

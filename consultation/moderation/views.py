@@ -44,8 +44,9 @@ def _tell_author(request, comment, action: str) -> None:
 
 
 def _create(request, form, *, focus_area=None, idea=None, delivery_option=None, parent=None, paper_part=""):
-    retry_after = rate_limit_consume(request, "comment")
-    if retry_after is not None:
+    # A form sent again makes nothing new, so it does not count towards the limit.
+    resent = form.is_valid() and lifecycle.comment_sent_before(request.user, form.cleaned_data["submission_key"])
+    if not resent and (retry_after := rate_limit_consume(request, "comment")) is not None:
         return too_many_requests(request, retry_after)
     subject = idea or focus_area or delivery_option or paper_part or parent.subject
     if form.is_from_a_bot():

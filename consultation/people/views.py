@@ -18,4 +18,5 @@ def profile(request):
         form.save_to(request.user)
         messages.success(request, "Your details have been saved")
         return redirect(safe_next(request, reverse("consultation:your_feedback")))
-    return render(request, "consultation/profile.html", {"form": form, "next": request.GET.get("next", "")})
+    return render(request, "consultation/profile.html", {"form": form, "next": request.GET.get("next", "")},
+                  status=400 if form.errors else 200)

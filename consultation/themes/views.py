@@ -64,10 +64,13 @@ def index(request):
             services.theme_run_request(subject, request.user)
             messages.success(request, f"Finding themes in {subject_title(subject)}: refresh this page in a minute")
             return redirect("themes:index")
-    return render_page(request, "themes/index.html", lambda: {
+    page = render_page(request, "themes/index.html", lambda: {
         "form": form or forms.BuildForm(subjects=_subject_choices()), "subjects": selectors.subjects_overview(),
         "runs": selectors.recent_runs(), "nav_section": "analysis",
     }, variant=(request.user.has_perm(EDIT),))
+    if form is not None:  # sent and not valid: shown again with its errors (a POST is never a shell)
+        page.status_code = 400
+    return page
 
 
 def _subject_or_404(slug: str) -> Subject:
@@ -176,7 +179,7 @@ def theme_action(request, pk, action):
             messages.success(request, "Official response published and linked to this theme")
             return redirect("themes:theme", pk=pk)
     context.update({f"{action}_form": form, "error_form": form})
-    return render(request, "themes/theme.html", context, status=200)
+    return render(request, "themes/theme.html", context, status=400 if form is not None and form.errors else 200)
 
 
 @cache_anonymous_page

@@ -57,6 +57,17 @@ def test_comments_per_account_per_minute(settings, consultation, participant, ot
     assert post_comment(signed_in(other_participant), area).status_code == 302
 
 
+def test_a_form_sent_again_does_not_count_towards_the_limit(settings, consultation, participant, area):
+    settings.CONSULTATION_RATE_LIMITS = {"comment": "2/m/user"}
+    client = signed_in(participant)
+    key = str(uuid.uuid4())
+    for _ in range(4):  # a double click, then the back button and send again, twice
+        assert post_comment(client, area, submission_key=key).status_code == 302
+    assert Comment.objects.filter(author=participant).count() == 1
+    assert post_comment(client, area, body="A second comment.").status_code == 302
+    assert_too_many_attempts_page(post_comment(client, area, body="A third comment."))
+
+
 def test_the_wait_is_until_the_window_ends_and_then_the_count_starts_again(
         settings, consultation, participant, area, frozen_rate_clock):
     settings.CONSULTATION_RATE_LIMITS = {"comment": "2/m/user"}

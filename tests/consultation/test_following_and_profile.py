@@ -75,7 +75,9 @@ def test_profile_errors_use_the_error_summary(client, local_authorities):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory(role=""))
-    page = client.post(reverse("consultation:profile"), {"display_name": "", "role": "astronaut"}).content.decode()
+    response = client.post(reverse("consultation:profile"), {"display_name": "", "role": "astronaut"})
+    assert response.status_code == 400  # as every other form sent with mistakes
+    page = response.content.decode()
     assert "There is a problem" in page
     assert '<a href="#id_display_name">Enter a display name</a>' in page
     assert '<a href="#id_role_0">Select a role from the list</a>' in page

@@ -62,12 +62,15 @@ def test_a_missing_choice_is_a_govuk_error_and_nothing_changes(client, theme_ana
     client.force_login(theme_analyst)
     response = client.post(reverse("themes:theme_action", args=[themes[0].pk, "merge"]), {"into": ""})
     page = response.content.decode()
-    assert response.status_code == 200 and "There is a problem" in page and "Choose the theme to merge into" in page
+    assert response.status_code == 400 and "There is a problem" in page and "Choose the theme to merge into" in page
     response = client.post(reverse("themes:theme_action", args=[themes[0].pk, "merge"]), {"into": "999999"})
     assert "Choose the theme to merge into" in response.content.decode()
     response = client.post(reverse("themes:theme_action", args=[themes[0].pk, "edit"]), {"label": ""})
-    assert "Enter a name for the theme" in response.content.decode()
-    assert not ThemeChange.objects.exists()
+    assert response.status_code == 400 and "Enter a name for the theme" in response.content.decode()
+    runs = ThemeRun.objects.count()
+    response = client.post(reverse("themes:index"), {"subject": "no-such-subject"})
+    assert response.status_code == 400 and "There is a problem" in response.content.decode()
+    assert not ThemeChange.objects.exists() and ThemeRun.objects.count() == runs
     assert client.post(reverse("themes:theme_action", args=[themes[0].pk, "explode"])).status_code == 404
     assert client.get(reverse("themes:subject", args=["focus_area-x"])).status_code == 404
 
