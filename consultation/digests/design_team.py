@@ -189,7 +189,7 @@ def build_design_team_digest(period_start: date, consultation=None) -> DesignTea
         pending=moderation_queue().count(),
         reported=reported_comments().count(),
         admin_queue_url=absolute(queue + "?state=pending"),
-        admin_reported_url=absolute(queue + "?reported=yes"),
+        admin_reported_url=absolute(queue + "?reported=unanswered&state=published"),
         options=options,
         paper_parts=paper_parts,
         new_themes=themes_new_between(start, end),

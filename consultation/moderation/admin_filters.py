@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from consultation.comments.models import Comment
-from consultation.moderation.selectors import moderation_queue
+from consultation.moderation.selectors import moderation_queue, reported_comments
 from consultation.screening import KINDS
 
 
@@ -12,9 +12,11 @@ class ReportedFilter(admin.SimpleListFilter):
     parameter_name = "reported"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Reported"), ("no", "Not reported")]
+        return [("unanswered", "Reports since last published"), ("yes", "Reported"), ("no", "Not reported")]
 
     def queryset(self, request, queryset):
+        if self.value() == "unanswered":  # what the design team's digest counts
+            return queryset.filter(pk__in=reported_comments().values("pk"))
         if self.value() == "yes":
             return queryset.filter(report_count__gt=0)
         if self.value() == "no":

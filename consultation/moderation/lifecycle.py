@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from consultation.comments.models import Comment, Report
 from consultation.moderation.models import REASON_REQUIRED, ModerationDecision, ModerationSettings
+from consultation.moderation.selectors import with_unanswered_reports
 from consultation.moderation.tasks import notify_author_of_decision
 from consultation.people.access import ensure_open
 from consultation.people.sources import Source
@@ -218,12 +219,8 @@ def comment_report(*, comment: Comment, reporter, reason: str, note: str = "") -
 
 
 def _unanswered_reports(comment: Comment) -> int:
-    """Reports made since the comment was last published: a moderator who approves a reported
-    comment has answered the reports before, so one more report must not hide it again."""
-    published = (comment.decisions.filter(to_state=Comment.State.PUBLISHED)
-                 .order_by("-created_at").values_list("created_at", flat=True).first())
-    reports = comment.reports.all() if published is None else comment.reports.filter(created_at__gt=published)
-    return reports.count()
+    return with_unanswered_reports(Comment.objects.filter(pk=comment.pk)).values_list(
+        "unanswered_reports", flat=True).get()
 
 
 def comment_moderate_check(comment: Comment, to_state: str, seen_revision: int | None = None,

@@ -1,8 +1,10 @@
 import uuid
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from consultation.comments.models import Comment, OfficialResponse, Report
 from consultation.moderation import lifecycle
@@ -370,6 +372,25 @@ def test_reports_a_moderator_answered_do_not_count_again(area, moderator):
         lifecycle.comment_report(comment=comment, reporter=reporter, reason="abusive")
     comment.refresh_from_db()
     assert comment.state == State.PENDING
+
+
+def test_the_digest_and_its_queue_link_count_only_reports_nobody_has_answered(client, consultation, area, moderator):
+    from consultation.digests import design_team
+
+    set_policy(ModerationSettings.Policy.PUBLISH, threshold=3)
+    answered, waiting = CommentFactory(focus_area=area, body="Answered words"), CommentFactory(
+        focus_area=area, body="Waiting words")
+    for reporter in UserFactory.create_batch(3):
+        lifecycle.comment_report(comment=answered, reporter=reporter, reason="abusive")
+    answered.refresh_from_db()
+    lifecycle.comment_moderate(comment=answered, moderator=moderator, to_state=State.PUBLISHED,
+                               seen_revision=answered.revision)
+    lifecycle.comment_report(comment=waiting, reporter=UserFactory(), reason="spam")
+    digest = design_team.build_design_team_digest(timezone.localdate())
+    assert digest.reported == 1
+    client.force_login(moderator)
+    queue = client.get(digest.admin_reported_url.removeprefix(settings.SITE_URL)).content.decode()
+    assert "Waiting words" in queue and "Answered words" not in queue and "1 comment" in queue
 
 
 def test_a_comment_waiting_for_a_moderator_is_not_said_to_be_removed(client, consultation, participant, area):
