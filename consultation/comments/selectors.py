@@ -69,9 +69,13 @@ def encode_cursor(key: Key) -> str:
 def decode_cursor(text) -> Key | None:
     """A cursor from a link (`?after=` or `?before=`); None for anything malformed."""
     micros, _, pk = str(text or "").partition(".")
-    if not (micros.isdigit() and pk.isdigit()) or len(micros) > 18 or len(pk) > 18:
+    # ASCII digits only: "²".isdigit() is true, and int() refuses it.
+    if not (micros.isascii() and pk.isascii() and micros.isdigit() and pk.isdigit()) or len(micros) > 18 or len(pk) > 18:
         return None
-    return (_EPOCH + timedelta(microseconds=int(micros)), int(pk))
+    try:
+        return (_EPOCH + timedelta(microseconds=int(micros)), int(pk))
+    except OverflowError:  # a date past the year 9999
+        return None
 
 
 def _beyond(key: Key, descending: bool) -> Q:

@@ -162,7 +162,8 @@ def test_comments_are_paginated_by_where_the_last_page_ended(client, consultatio
     assert page_link(second, "next") is None
     back = client.get(area.get_absolute_url() + page_link(second, "prev")).content.decode()
     assert back.count('class="coe-comment"') == 20 and page_link(back, "prev") is None
-    for nonsense in ("?page=999", "?after=abc", "?before=1.x", "?after=99999999999999999999.1", "?after=-1.5"):
+    for nonsense in ("?page=999", "?after=abc", "?before=1.x", "?after=99999999999999999999.1", "?after=-1.5",
+                     "?after=999999999999999999.1", "?before=%C2%B9.1", "?after=1.%C2%B2"):
         assert client.get(area.get_absolute_url() + nonsense).status_code == 200
 
 
