@@ -159,10 +159,9 @@ DIGEST_SCHEDULE = env.str("DIGEST_SCHEDULE", default="mon 08:00")
 
 # --- People ---------------------------------------------------------------
 AUTH_USER_MODEL = "consultation.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's alone (it is a ModelBackend, so permissions work): a second backend hashed a wrong
+# password twice, so a wrong password took twice as long as a right one.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [{"NAME": f"django.contrib.auth.password_validation.{name}"} for name in (
     "UserAttributeSimilarityValidator", "MinimumLengthValidator", "CommonPasswordValidator", "NumericPasswordValidator")]
 LOGIN_URL = "account_login"

@@ -9,12 +9,14 @@ from consultation.comments import urls as comments
 from consultation.digests import urls as digests
 from consultation.moderation import urls as moderation
 from consultation.people import urls as people
+from consultation.people.views import staff_sign_in
 from consultation.privacy import urls as privacy
 from consultation.responses import urls as responses
 
 admin.site.site_header = "Centre of Excellence consultation: staff"
 admin.site.site_title = "Consultation staff"
 admin.site.index_title = "Moderation and content"
+admin.site.login = staff_sign_in
 
 consultation_patterns = [
     *people.urlpatterns, *comments.urlpatterns, *moderation.urlpatterns, *responses.urlpatterns,

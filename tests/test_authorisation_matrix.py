@@ -86,7 +86,7 @@ EXPECTED = {
     "delivery-models/<slug:slug>/": ("200", "200"),
     "paper/<slug:part>/": ("200", "200"),
     # A participant's own pages and writes: sign in first; others' comments answer 404.
-    "profile/": ("login 200 200 200 200", "login 200 200 200 200"),
+    "profile/": ("login 200 200 200 200", "login 400 400 400 400"),  # an empty form: its errors
     "your-response/": ("login 200 200 200 200", "login 200 200 200 200"),
     "your-response/check-your-answers/": ("login 200 200 200 200", "login 400 400 400 400"),
     "your-response/submitted/": ("login 302 302 302 302", "login 302 302 302 302"),
@@ -155,7 +155,7 @@ EXPECTED = {
     "open-data/<slug:name>.csv": ("200", "405"),
     # Themes: reading with analysis.view_analysis; changing needs themes.edit_themes, which the
     # Analysts group has (themes migration 0002). "You said, we did" is public.
-    "analysis/themes/": ("login 403 403 403 200", "login 403 403 403 200"),
+    "analysis/themes/": ("login 403 403 403 200", "login 403 403 403 400"),
     "analysis/themes/<slug:slug>/": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/themes/comment-themes.csv": ("login 403 403 403 200", "login 403 403 403 200"),
     "analysis/themes/theme/<int:pk>/": ("login 403 403 403 200", "login 403 403 403 200"),
@@ -163,7 +163,7 @@ EXPECTED = {
     "you-said-we-did/": ("200", "200"),
     # The admin: staff only; everyone else to the admin's sign-in page.
     "admin/": ("admin-login admin-login admin-login 200 200", "admin-login admin-login admin-login 200 200"),
-    "admin/login/": ("200 200 200 302 302", "200"),
+    "admin/login/": ("login 403 403 302 302", "login 403 403 302 302"),  # to the one sign-in form
     "admin/logout/": ("302 302 302 405 405", "302 302 302 200 200"),
     "admin/password_change/": ("admin-login admin-login admin-login 200 200", "admin-login admin-login admin-login 200 200"),
     "admin/password_change/done/": ("admin-login admin-login admin-login 200 200", "admin-login admin-login admin-login 405 405"),

@@ -11,7 +11,7 @@ from tests.test_settings import PRODUCTION_ENV, manage
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/ideas/", "/accounts/login/", "/admin/login/", "/no-such-page/"]
+PAGES = ["/", "/ideas/", "/accounts/login/", "/no-such-page/"]
 
 
 def csp_directives(response) -> dict[str, list[str]]:
@@ -220,3 +220,37 @@ def test_permission_denied_gets_the_govuk_403_page(rf):
     assert response.status_code == 403
     assert b"You cannot see this page" in response.content
     assert b"Your session may have expired" not in response.content
+
+
+def test_staff_sign_in_through_the_one_form_with_its_limits(client, settings, frozen_rate_clock):
+    """The admin had its own sign-in form, with no limit on guessing: it now sends staff to
+    the sign-in everyone uses (allauth's, with its limits), and back to the admin."""
+    from tests.factories import UserFactory
+
+    staff = UserFactory(is_staff=True, is_superuser=True, email="boss@example.org")
+    staff.set_password("a-long-staff-password")
+    staff.save()
+    staff.emailaddress_set.create(email=staff.email, verified=True, primary=True)
+    to_admin = client.get("/admin/", follow=True)
+    assert to_admin.redirect_chain[-1][0] == f"{reverse('account_login')}?{urlencode({'next': '/admin/'})}"
+    guessed = client.post("/admin/login/?next=/admin/", {"username": "boss@example.org",
+                                                         "password": "a-long-staff-password"})
+    assert guessed.status_code == 302 and "_auth_user_id" not in client.session  # the old form signs no one in
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/5m/key"}
+    sign_in = f"{reverse('account_login')}?next=/admin/"
+    for _ in range(3):
+        client.post(sign_in, {"login": "boss@example.org", "password": "a-wrong-guess"})
+    limited = client.post(sign_in, {"login": "boss@example.org", "password": "a-long-staff-password"})
+    assert "_auth_user_id" not in client.session and limited.status_code in (200, 429)
+    frozen_rate_clock.advance(301)
+    signed_in = client.post(sign_in, {"login": "boss@example.org", "password": "a-long-staff-password"})
+    assert signed_in.status_code == 302 and signed_in["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_signed_in_participant_asking_for_the_admin_gets_the_403_page(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 403 and "You do not have permission" in response.content.decode()

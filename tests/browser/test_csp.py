@@ -94,14 +94,15 @@ def test_the_service_navigation_menu_works_on_a_narrow_screen_under_the_csp(stri
 
 
 def test_the_admin_works_under_the_csp(strict_page, live_site, django_user_model):
-    django_user_model.objects.create_superuser("staff@example.org", "correct-horse-battery")
+    staff = django_user_model.objects.create_superuser("staff@example.org", "correct-horse-battery")
+    staff.emailaddress_set.create(email=staff.email, verified=True, primary=True)
     page = strict_page.page
     page.goto(live_site.url + "/admin/")
-    assert "/admin/login/" in page.url
+    assert "/accounts/login/?next=%2Fadmin%2F" in page.url
     strict_page.assert_nothing_blocked()
-    page.get_by_label("Email address").fill("staff@example.org")
+    page.get_by_label("Email").fill("staff@example.org")
     page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Moderation and content")).to_be_visible()
     strict_page.assert_nothing_blocked()
 

@@ -28,10 +28,11 @@ def sign_in(page, url, email, password="correct-horse-battery"):
 
 
 def sign_in_to_admin(page, url, email, password="correct-horse-battery"):
-    page.goto(url + "/admin/login/")
-    page.get_by_label("Email address").fill(email)
+    page.goto(url + "/admin/")  # staff sign in through the form everyone uses, then back
+    page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(url + "/admin/")
 
 
 @pytest.fixture

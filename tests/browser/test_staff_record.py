@@ -24,7 +24,8 @@ SHOTS = os.environ.get("SCREENSHOTS_DIR", "")  # set it to keep screenshots of t
 def test_staff_record_an_emailed_response_in_the_admin(browser, live_site):
     now = timezone.now()
     Consultation.objects.create(title="Round one", opens_at=now - timedelta(days=5), closes_at=now + timedelta(days=9))
-    UserFactory(email="staff@example.org", is_staff=True, is_superuser=True)
+    staff = UserFactory(email="staff@example.org", is_staff=True, is_superuser=True)
+    staff.emailaddress_set.create(email=staff.email, verified=True, primary=True)
     area = FocusArea.objects.get(slug="improving-data-quality")
     page = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900}).new_page()
     sign_in_to_admin(page, live_site.url, "staff@example.org")
