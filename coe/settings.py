@@ -202,6 +202,7 @@ ACCOUNT_RATE_LIMITS = {
 CONSULTATION_RATE_LIMITS = {
     "comment": env.str("RATE_LIMIT_COMMENTS", default="10/m/user,60/h/user"),
     "report": env.str("RATE_LIMIT_REPORTS", default="20/h/user"),
+    "follow": env.str("RATE_LIMIT_FOLLOWS", default="30/m/user,300/h/user"),
     "api": env.str("RATE_LIMIT_API", default="120/m/ip,3000/h/ip"),
 }
 

@@ -11,6 +11,6 @@ class CommentsConfig(AppConfig):
         from coe import cache
         from consultation.comments import slots  # noqa: F401 (registers the discussion's slot fillers)
 
-        # Published comments and official responses show on the cached pages and counts; a
-        # follow shows as the page's Follow or "Stop following" button (selectors.is_following).
-        cache.content_depends_on(self.get_model("Comment"), self.get_model("OfficialResponse"), self.get_model("Follow"))
+        # Published comments and official responses show on the cached pages and counts. A
+        # follow does not: only its reader sees it (selectors.followed_subjects_store).
+        cache.content_depends_on(self.get_model("Comment"), self.get_model("OfficialResponse"))

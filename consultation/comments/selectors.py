@@ -4,9 +4,10 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from coe.cache import get_or_compute
+from coe.cache import FIGURES_TIMEOUT, get_or_compute
 from consultation.comments.models import Comment, Follow, OfficialResponse, public_q, visible_q
 
 COMMENTS_PER_PAGE = 20
@@ -176,20 +177,34 @@ def follows_of(user):
 
 
 def is_following(user, *, focus_area=None, idea=None) -> bool:
-    """Read on every signed-in visit to a page with a discussion, so cached under the
-    content version, which any follow or unfollow moves (comments/apps.py). The focus area
-    and idea may be given as rows or as ids."""
+    """Read on every signed-in visit to a page with a discussion. The focus area and idea may
+    be given as rows or as ids."""
     if not user.is_authenticated:
         return False
     area_id, idea_id = getattr(focus_area, "pk", focus_area), getattr(idea, "pk", idea)
-
-    def follows() -> bool:
-        if idea_id is not None:
-            return Follow.objects.filter(follower=user, idea_id=idea_id).exists()
-        return Follow.objects.filter(follower=user, focus_area_id=area_id, idea__isnull=True).exists()
-
     subject = f"idea-{idea_id}" if idea_id is not None else f"area-{area_id}"
-    return get_or_compute(f"following:{user.pk}:{subject}", follows)
+    return subject in get_or_compute(_following_key(user.pk), lambda: _subjects_followed(user.pk), versioned=False)
+
+
+def followed_subjects_forget(user_id) -> None:
+    """What a person follows has changed (services.follow_set): read it afresh. A follow moves
+    no content version: nobody else's page shows it, and a version moved by every click would
+    empty every reader's cached pages."""
+    cache.delete(_following_key(user_id))  # repeated once Redis answers, if it cannot be reached now
+
+
+def followed_subjects_store(user_id) -> None:
+    """Once the change has committed: written through, over anything a reader cached between."""
+    cache.set(_following_key(user_id), _subjects_followed(user_id), FIGURES_TIMEOUT)
+
+
+def _following_key(user_id) -> str:
+    return f"following:{user_id}"
+
+
+def _subjects_followed(user_id) -> frozenset[str]:
+    rows = Follow.objects.filter(follower_id=user_id).values_list("focus_area_id", "idea_id")
+    return frozenset(f"idea-{idea}" if idea is not None else f"area-{area}" for area, idea in rows)
 
 
 def own_comments(user):

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from coe.rate_limits import rate_limit_consume, too_many_requests
 from consultation.comments import selectors, services
 from consultation.people.access import safe_next
 from ideas.models import FocusArea, Idea
@@ -27,22 +28,26 @@ def _wants_to_follow(request) -> bool:
     return request.POST.get("follow", "1") != "0"
 
 
+def _follow(request, subject, **which):
+    if (retry_after := rate_limit_consume(request, "follow")) is not None:
+        return too_many_requests(request, retry_after)
+    following = services.follow_set(follower=request.user, following=_wants_to_follow(request), **which)
+    messages.success(request, f"You are {'now following' if following else 'no longer following'} {subject.title}")
+    return redirect(safe_next(request, subject.get_absolute_url()))
+
+
 @require_POST
 @login_required
 def follow_focus_area(request, slug):
     area = get_object_or_404(FocusArea, slug=slug)
-    following = services.follow_set(follower=request.user, following=_wants_to_follow(request), focus_area=area)
-    messages.success(request, f"You are {'now following' if following else 'no longer following'} {area.title}")
-    return redirect(safe_next(request, area.get_absolute_url()))
+    return _follow(request, area, focus_area=area)
 
 
 @require_POST
 @login_required
 def follow_idea(request, area_slug, slug):
     idea = get_object_or_404(Idea.objects.select_related("focus_area"), focus_area__slug=area_slug, slug=slug)
-    following = services.follow_set(follower=request.user, following=_wants_to_follow(request), idea=idea)
-    messages.success(request, f"You are {'now following' if following else 'no longer following'} {idea.title}")
-    return redirect(safe_next(request, idea.get_absolute_url()))
+    return _follow(request, idea, idea=idea)
 
 
 @login_required

@@ -115,6 +115,8 @@ def comment_edit(request, pk):
         request.POST if request.method == "POST" else None,
         initial={"body": comment.body, "reflection_kind": comment.reflection_kind},
     )
+    if request.method == "POST" and (retry_after := rate_limit_consume(request, "comment")) is not None:
+        return too_many_requests(request, retry_after)  # an edit writes words, as a comment does
     if request.method == "POST" and form.is_valid():
         try:
             comment = lifecycle.comment_edit(

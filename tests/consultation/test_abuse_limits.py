@@ -94,6 +94,27 @@ def test_replies_count_towards_the_same_limit(settings, consultation, participan
     assert not Comment.objects.filter(body="A second reply.").exists()
 
 
+def test_edits_count_towards_the_same_limit(settings, consultation, participant, area):
+    settings.CONSULTATION_RATE_LIMITS = {"comment": "3/m/user"}
+    own = CommentFactory(author=participant, focus_area=area, body="First words.")
+    client = signed_in(participant)
+    edit = reverse("consultation:comment_edit", args=[own.pk])
+    for n in range(3):
+        assert client.post(edit, {"body": f"Words, take {n}."}).status_code == 302
+    assert_too_many_attempts_page(client.post(edit, {"body": "One edit too many."}))
+    own.refresh_from_db()
+    assert own.body == "Words, take 2."
+
+
+def test_follows_have_a_limit_of_their_own(settings, participant, catalogue):
+    settings.CONSULTATION_RATE_LIMITS = {"follow": "4/m/user"}
+    client = signed_in(participant)
+    url = reverse("consultation:follow_focus_area", args=["improving-data-quality"])
+    for n in range(4):
+        assert client.post(url, {"follow": str(n % 2)}).status_code == 302
+    assert_too_many_attempts_page(client.post(url, {"follow": "1"}))
+
+
 def test_the_default_hourly_limit_per_account(consultation, participant, area, settings):
     settings.CONSULTATION_RATE_LIMITS = {"comment": "60/h/user"}
     client = signed_in(participant)

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from consultation.comments.models import Follow
@@ -33,6 +34,23 @@ def test_a_second_click_or_an_old_page_keeps_what_the_person_asked_for(client, p
     client.post(url, {"follow": "0", "next": reverse("consultation:following")})
     client.post(url, {"follow": "0", "next": reverse("consultation:following")})  # an out-of-date page
     assert not Follow.objects.exists()
+
+
+def test_a_follow_empties_nobody_elses_cached_pages_and_shows_at_once_to_its_reader(
+        client, participant, catalogue, settings, django_capture_on_commit_callbacks):
+    settings.PAGE_CACHE_ENABLED = True
+    area = FocusArea.objects.get(slug="improving-data-quality")
+    reader = Client()
+    reader.get(area.get_absolute_url())
+    assert reader.get(area.get_absolute_url())["X-Page-Cache"] == "hit"
+    client.force_login(participant)
+    url = reverse("consultation:follow_focus_area", args=[area.slug])
+    assert ">Follow<" in client.get(area.get_absolute_url()).content.decode()
+    for follow, button in (("1", "Stop following"), ("0", ">Follow<"), ("1", "Stop following")):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"follow": follow})
+        assert button in client.get(area.get_absolute_url()).content.decode()
+        assert reader.get(area.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
 def test_follow_an_idea(client, participant, catalogue):
