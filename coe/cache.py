@@ -128,12 +128,26 @@ def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT,
     return _versioned_get_or_set(versioned_key(name), compute, timeout)
 
 
-def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT):
+def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT, *,
+                    may_store: Callable[[], bool] | None = None):
     """Rendered HTML every reader shares (a page of comment threads), under the content
-    version: rendered once, not once per reader. Off with the page cache (PAGE_CACHE_ENABLED)."""
+    version: rendered once, not once per reader. Off with the page cache (PAGE_CACHE_ENABLED).
+    `may_store`, asked on a miss, can keep a value out of the cache (room_for_variant)."""
     if not settings.PAGE_CACHE_ENABLED:
         return build()
-    return _versioned_get_or_set(versioned_key(name), build, timeout)
+    key = versioned_key(name)
+    if may_store is None:
+        return _versioned_get_or_set(key, build, timeout)
+    value = copies.get(key)
+    if value is MISSING:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            if not may_store():
+                return value
+            cache.set(key, value, timeout)
+        copies.put(key, value, timeout)
+    return value
 
 
 def _versioned_get_or_set(key: str, compute: Callable, timeout: int, *, remote: bool = True):
@@ -185,6 +199,23 @@ def _cacheable_request(request) -> bool:
     )
 
 
+MAX_QUERY_VARIANTS = 50
+
+
+def room_for_variant(request) -> bool:
+    """Whether to store a page whose address has a query string: only the first
+    MAX_QUERY_VARIANTS of each path under one content version. Anyone can make up query
+    strings (`?junk=1`, `?junk=2`...), and each would otherwise store a whole page."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    key = versioned_key(f"variants:{hashlib.sha256(request.path.encode()).hexdigest()[:32]}")
+    try:
+        cache.add(key, 0, PAGE_TIMEOUT)
+        return cache.incr(key) <= MAX_QUERY_VARIANTS
+    except ValueError:  # gone between the two calls: store nothing rather than guess
+        return False
+
+
 def _page_key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"page:{digest}:v{content_version()}"
@@ -229,7 +260,7 @@ def cache_anonymous_page(view=None, *, early: bool = True):
         response = view(request, *args, **kwargs)
         # A page that minted a CSRF token or a CSP nonce is personal: never share it.
         if (response.status_code == 200 and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-                and not isinstance(getattr(request, "_csp_nonce", None), str)):
+                and not isinstance(getattr(request, "_csp_nonce", None), str) and room_for_variant(request)):
             if hasattr(response, "render"):
                 response.render()
             cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)

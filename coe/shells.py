@@ -29,7 +29,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from coe.cache import cached_fragment
+from coe.cache import cached_fragment, room_for_variant
 
 CSRF_MARK = "coe-shell-csrf-token"
 SUBMISSION_KEY_MARK = "00000000-0000-4000-8000-00000000c0e1"  # a form's placeholder submission key
@@ -84,7 +84,7 @@ def render_page(request, template: str, context: dict | Callable[[], dict], *, v
         html = render_to_string(template, {**values, "shell_slots": slots, "csrf_token": CSRF_MARK}, request)
         return {"html": html, "slots": slots}
 
-    shell = cached_fragment(name, build)
+    shell = cached_fragment(name, build, may_store=lambda: room_for_variant(request))
     return HttpResponse(fill(request, shell))
 
 

@@ -94,3 +94,25 @@ def test_a_page_another_process_stored_is_served_early_here_too(client, consulta
     monkeypatch.setattr(page_cache, "_cached_paths", set())  # a fresh process knows no paths
     assert client.get(area.get_absolute_url())["X-Page-Cache"] == "hit"  # by the decorator, which learns it
     assert area.get_absolute_url() in page_cache._cached_paths
+
+
+def test_made_up_query_strings_cannot_fill_the_cache(client, consultation, area, participant, monkeypatch):
+    """Anyone can invent query strings (`?junk=1`, `?junk=2`...); each stored a whole page, for
+    signed-out readers and as a signed-in shell. Only the first few of each path are stored
+    under one content version; the rest are still served, whole."""
+    from coe import shells
+
+    monkeypatch.setattr("coe.cache.MAX_QUERY_VARIANTS", 3)
+    stored = [client.get(f"{area.get_absolute_url()}?junk={n}").get("X-Page-Cache") for n in range(6)]
+    assert stored == ["miss", "miss", "miss", None, None, None]
+    assert client.get(f"{area.get_absolute_url()}?junk=1")["X-Page-Cache"] == "hit"
+    assert client.get(area.get_absolute_url())["X-Page-Cache"] == "miss"  # no query string: always stored
+
+    built = []
+    monkeypatch.setattr(shells, "render_to_string", lambda *a, **k: built.append(1) or "<p>page</p>")
+    client.force_login(participant)
+    idea = area.ideas.first().get_absolute_url()
+    for _ in range(2):  # the first three shells answer again without a render; the others render each time
+        for n in range(6):
+            assert client.get(f"{idea}?junk={n}").status_code == 200
+    assert len(built) == 9
