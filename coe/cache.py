@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
+from coe import cache_recovery as recovery
 from coe.local_copies import MISSING, copies
 
 CONTENT_VERSION_KEY = "content-version"
@@ -48,7 +49,7 @@ def content_version() -> int:
     remembered = _request_version.get()
     if remembered:
         return remembered
-    _settle_after_outage()
+    recovery.settle(_bump)
     version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         cache.add(CONTENT_VERSION_KEY, _fresh_version(), None)
@@ -68,33 +69,13 @@ def _fresh_version() -> int:
 def _bump():
     if _request_version.get() is not None:
         _request_version.set(0)
+    trips = recovery.trips()
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:
         cache.set(CONTENT_VERSION_KEY, _fresh_version(), None)
-
-
-# A change made while Redis could not be reached bumped nothing and dropped nothing, and Redis
-# still holds what it cached before: readers would get the old content (a withdrawn comment,
-# a closed consultation shown open) for up to FIGURES_TIMEOUT once it answers again. Every
-# such change tripped its own process's breaker (a failed call trips it; a skipped one
-# happens while it is open), so a process whose breaker has tripped since it last settled
-# bumps the version, drops the unversioned values it has used and repeats the deletes that
-# failed (a session signed out, coe.cache_backend) before its next read.
-_unversioned: set[str] = set()
-
-
-def _settle_after_outage() -> None:
-    breaker = getattr(cache, "breaker", None)  # only the Redis cache has one
-    if breaker is None or breaker.trips == breaker.settled_trips or breaker.is_open():
-        return
-    trips = breaker.trips
-    _bump()
-    if _unversioned:
-        cache.delete_many(list(_unversioned))
-    cache.settle_deletes()  # its own failed deletes: a session signed out, a copy dropped
-    if breaker.trips == trips:  # both reached Redis; otherwise try again next time
-        breaker.settled_trips = trips
+    if recovery.bump_missed(trips):  # Redis has not heard: every process must (coe/cache_recovery.py)
+        recovery.owe_change()
 
 
 def content_changed() -> None:
@@ -120,7 +101,7 @@ def get_or_compute(name: str, compute: Callable, timeout: int = FIGURES_TIMEOUT,
     version stands, so the owner's models must be among those that move it. A change then
     costs one Redis read per process, not a recomputation, which a versioned key would."""
     if not versioned:
-        _unversioned.add(name)
+        recovery.unversioned.add(name)
         if not copied:
             return cache.get_or_set(name, compute, timeout)
         return _versioned_get_or_set(versioned_key(f"copy:{name}"), lambda: cache.get_or_set(name, compute, timeout),

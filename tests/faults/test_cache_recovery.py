@@ -1,5 +1,6 @@
 """A change made while Redis is away must not leave Redis's old copies to be served once it
-answers again: the process that missed the change settles it (coe.cache._settle_after_outage).
+answers again: the process that missed the change settles it, and so does every other process,
+from the row the change left in the database (coe/cache_recovery.py).
 The Redis here is real, and hangs the way a real one hangs: its process stopped (SIGSTOP)."""
 
 import os
@@ -9,7 +10,9 @@ from contextlib import contextmanager
 import pytest
 from django.core.cache import cache
 
+from coe import cache_recovery
 from coe.cache import content_changed, get_or_compute
+from coe.models import ContentChangeOwed
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +55,31 @@ def test_a_change_made_while_redis_was_away_is_seen_once_it_answers(redis_cache,
     with away(redis_cache, own_redis, settings):
         content_changed()  # the comment is withdrawn; the bump cannot reach Redis
     assert get_or_compute("discussion:test", lambda: "without it") == "without it"
+
+
+def test_a_change_another_process_made_while_redis_was_away_is_seen_here_too(redis_cache, own_redis, settings,
+                                                                            monkeypatch):
+    """A process that never saw the outage (or a command or task that made the change and
+    exited) trusts Redis's old values: it learns of the change from the database."""
+    monkeypatch.setattr(cache_recovery, "OWED_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr(cache_recovery, "_next_check", 0.0)
+    assert get_or_compute("discussion:test", lambda: "with the withdrawn comment") == "with the withdrawn comment"
+    with away(redis_cache, own_redis, settings):
+        content_changed()
+    assert ContentChangeOwed.objects.exists()
+    redis_cache.breaker.settled_trips = redis_cache.breaker.trips  # as a process that never failed
+    assert get_or_compute("discussion:test", lambda: "without it") == "without it"
+    assert not ContentChangeOwed.objects.exists()  # settled once, by whichever process looked first
+    assert get_or_compute("discussion:test", lambda: "again") == "without it"
+
+
+def test_a_process_that_never_saw_an_outage_looks_only_every_few_seconds(redis_cache, monkeypatch,
+                                                                         django_assert_num_queries):
+    monkeypatch.setattr(cache_recovery, "_next_check", 0.0)
+    with django_assert_num_queries(1):  # one look for owed changes: none
+        get_or_compute("figures:test", lambda: "first")
+    with django_assert_num_queries(0):
+        get_or_compute("figures:test", lambda: "second")
 
 
 def test_an_unversioned_value_dropped_while_redis_was_away_is_dropped_once_it_answers(redis_cache, own_redis,
