@@ -70,6 +70,18 @@ def test_comments_leave_out_what_screening_flags_and_all_names(package_dir, worl
     assert "It has 4 comments; 1 more is left out because the text may contain personal data" in page
 
 
+def test_the_page_counts_a_hidden_comment_out_at_once(world, client, moderator):
+    from consultation.comments.models import Comment
+    from consultation.moderation import lifecycle
+
+    assert "It has 4 comments" in client.get(reverse("api:open_data")).content.decode()
+    shown = Comment.objects.get(body="Agreed, and cheaper.")
+    lifecycle.comment_moderate(comment=shown, moderator=moderator, to_state=Comment.State.HIDDEN,
+                               reason="Off topic", seen_revision=shown.revision)
+    page = client.get(reverse("api:open_data")).content.decode()
+    assert "It has 3 comments; 1 more is left out" in page  # as comments.csv and the API say now
+
+
 def test_no_figure_describes_fewer_than_5_people(package_dir, world):
     for name in ("focus-area-scores", "delivery-option-scores"):
         table = rows(package_dir, name)
