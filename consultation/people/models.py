@@ -1,6 +1,7 @@
 """People taking part, their organisations, and the consultation round with its window."""
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -155,6 +156,21 @@ class Consultation(models.Model):
         # Again once the change commits: a reader between the two could have cached the old row.
         cache.delete(CURRENT_CONSULTATION_CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(CURRENT_CONSULTATION_CACHE_KEY), robust=True)
+
+    def clean(self):
+        """A window already under way can be ended now, or later, but not moved back over
+        what people wrote in it: a comment outside its consultation's window would show on
+        its page yet be missing from the analysis, the open data and the API."""
+        before = Consultation.objects.filter(pk=self.pk).values("opens_at", "closes_at").first() if self.pk else None
+        if before is None or not (self.opens_at and self.closes_at):
+            return
+        now, errors = timezone.now(), {}
+        if before["opens_at"] <= now and self.opens_at > before["opens_at"]:
+            errors["opens_at"] = "The consultation has opened: its opening time can only be moved earlier"
+        if self.closes_at != before["closes_at"] and self.closes_at < min(now, before["closes_at"]):
+            errors["closes_at"] = "A consultation cannot be closed in the past: set the closing time to now or later"
+        if errors:
+            raise ValidationError(errors)
 
     def is_open(self, at=None) -> bool:
         at = at or timezone.now()
