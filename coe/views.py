@@ -50,10 +50,18 @@ def csrf_failure(request, reason=""):
     return render(request, "403.html", {"csrf_failure": True}, status=403)
 
 
+def _api(request) -> bool:
+    return request.path.startswith("/api/v1/")  # a program reads these: answer in JSON
+
+
 def page_not_found(request, exception):
+    if _api(request):
+        return JsonResponse({"detail": "Not found: see /api/ for the addresses."}, status=404)
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
+    if _api(request):
+        return JsonResponse({"detail": "Something went wrong on our side: try again later."}, status=500)
     # No context processors can be trusted here: render with the bare minimum.
     return render(request, "500.html", status=500)

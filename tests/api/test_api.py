@@ -51,6 +51,8 @@ def test_the_catalogue(client, catalogue):
         DeliveryOption.objects.order_by("position").values_list("slug", flat=True))
     missing = client.get(reverse("api:focus_area", args=["no-such-area"]))
     assert missing.status_code == 404 and missing.json()["detail"]
+    unknown = client.get("/api/v1/no-such-endpoint/")  # an address the API does not have: JSON too
+    assert unknown.status_code == 404 and unknown["Content-Type"] == "application/json" and unknown.json()["detail"]
 
 
 def test_published_comments_carry_no_names_and_organisations_only_for_councils(client, world):
