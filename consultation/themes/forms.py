@@ -1,11 +1,25 @@
 """Forms of the theme review pages. Choices come from the theme's own subject, so a request
 cannot name a theme or comment from elsewhere."""
 
+import unicodedata
+
 from django import forms
 
+from consultation.screening.display_names import HIDDEN_CATEGORIES
 from ideas.models import FocusArea
 
 NO_THEME = "none"
+LINE_BREAKS = "\r\n\t"  # control characters a description may hold; names are one line
+
+
+def _refuse_hidden(name: str, text: str, allowed: str = "") -> str:
+    """Labels and descriptions are shown to the public: they may not hide characters (a
+    direction override, a zero-width space) any more than display names may, by the same
+    list of kinds of character (the screening app owns it)."""
+    if any(unicodedata.category(char) in HIDDEN_CATEGORIES and char not in allowed for char in text):
+        raise forms.ValidationError(
+            f"{name} must not contain hidden characters, such as zero-width spaces or direction marks")
+    return text
 
 
 def _short(text: str, length: int = 90) -> str:
@@ -28,6 +42,12 @@ class ThemeEditForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 3}),
                                   error_messages={"max_length": "The description must be 2,000 characters or fewer"})
 
+    def clean_label(self):
+        return _refuse_hidden("Name", self.cleaned_data["label"])
+
+    def clean_description(self):
+        return _refuse_hidden("Description", self.cleaned_data["description"], allowed=LINE_BREAKS)
+
 
 class MergeForm(forms.Form):
     into = forms.TypedChoiceField(label="Merge this theme into", coerce=int, error_messages={
@@ -49,6 +69,9 @@ class SplitForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comments"].choices = [(a.comment_id, _short(a.comment.body)) for a in members]
+
+    def clean_label(self):
+        return _refuse_hidden("Name", self.cleaned_data["label"])
 
 
 class MoveForm(forms.Form):

@@ -60,9 +60,19 @@ class ThemeRun(SubjectFields):
     unthemed_count = models.PositiveIntegerField(default=0, help_text="Comments it put in no theme.")
     error = models.TextField(blank=True)
 
+    UNFINISHED = [Status.QUEUED, Status.RUNNING]  # the constraint below spells them out: Meta cannot see this
+
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["subject_kind", "subject_ref", "-created_at"], name="themerun_subject")]
+        constraints = [
+            # A double click, two analysts, or nightly planning beside them: one build, not two
+            # (the second would retire the first's themes). `runs.theme_run_open` relies on it.
+            models.UniqueConstraint(
+                fields=["subject_kind", "subject_ref"], condition=models.Q(status__in=["queued", "running"]),
+                name="one_unfinished_run_per_subject",
+            ),
+        ]
 
     def __str__(self):
         return f"Theme run {self.pk} ({self.get_subject_kind_display()} {self.subject_ref}, {self.get_status_display()})"

@@ -7,7 +7,7 @@ import logging
 import time
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
@@ -24,6 +24,22 @@ QUEUED_TOO_LONG = timedelta(minutes=5)
 # A run still "running" after this lost its worker mid-build (10,000 comments take under a
 # minute): its transaction rolled back, so it wrote nothing, and no message will finish it.
 RUNNING_TOO_LONG = timedelta(hours=2)
+
+
+def theme_run_open(subject: Subject, person=None) -> tuple[ThemeRun, bool]:
+    """The subject's queued or running run, or a new queued one: (run, whether it is new).
+    The database keeps one unfinished run per subject, so of two asking at once the second
+    waits for the first to commit, fails to insert, and is given the first's run."""
+    unfinished = ThemeRun.objects.filter(status__in=ThemeRun.UNFINISHED, **subject.as_filter())
+    for _ in range(3):  # the run found may finish between two reads: look again, briefly
+        if (run := unfinished.first()) is not None:
+            return run, False
+        try:
+            with transaction.atomic():
+                return ThemeRun.objects.create(**subject.as_filter(), requested_by=person), True
+        except IntegrityError:
+            continue
+    raise RuntimeError(f"Could not queue a theme run for {subject}")
 
 
 def theme_build(run_id: int) -> ThemeRun:
@@ -100,8 +116,7 @@ def runs_plan() -> list[int]:
         status=ThemeRun.Status.QUEUED, created_at__gte=stale)
     last = {(r["subject_kind"], r["subject_ref"]): r["at"] for r in ThemeRun.objects.filter(counted)
             .values("subject_kind", "subject_ref").annotate(at=Max("created_at")).order_by()}
-    waiting = {(kind, ref): pk for kind, ref, pk in ThemeRun.objects.filter(
-        status=ThemeRun.Status.QUEUED, created_at__lt=stale).values_list("subject_kind", "subject_ref", "pk")}
+    waiting = set(ThemeRun.objects.filter(status=ThemeRun.Status.QUEUED, created_at__lt=stale).values_list("pk", flat=True))
     planned = []
     for subject in all_subjects():
         found = subject_comments(subject).aggregate(newest=Max("created_at"), count=Count("pk"))
@@ -109,5 +124,9 @@ def runs_plan() -> list[int]:
         if newest is None or (subject.key in last and newest <= last[subject.key]):
             continue
         if found["count"] >= NIGHTLY_MIN_COMMENTS:
-            planned.append(waiting.get(subject.key) or ThemeRun.objects.create(**subject.as_filter()).pk)
+            # A run under way (running, or queued with its message on the way) is left to
+            # finish: the next night covers what it missed.
+            run, created = theme_run_open(subject)
+            if created or run.pk in waiting:
+                planned.append(run.pk)
     return planned

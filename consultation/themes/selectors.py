@@ -95,12 +95,29 @@ def comment_history(theme: FoundTheme) -> list[ThemeAssignment]:
                 .select_related("theme", "person").order_by("-created_at", "-pk")[:50])
 
 
+def changed_since_sign_off(comment: Comment, theme: FoundTheme) -> bool:
+    """Its author edited it after the theme was signed off: the analyst signed off other words."""
+    return bool(theme.is_signed_off and comment.edited_at and theme.signed_off_at
+                and comment.edited_at > theme.signed_off_at)
+
+
 def published_quotes(themes) -> dict[int, list[Comment]]:
-    """The representative comments of each theme that anyone may still read, in order."""
+    """The representative comments of each theme that anyone may still read, in order, less
+    those edited since the theme was signed off (counted still, but not quoted until an
+    analyst signs it off again)."""
     wanted = {pk for theme in themes for pk in theme.quote_ids}
     comments = {c.pk: c for c in Comment.objects.public().filter(pk__in=wanted).select_related(
         "author__organisation", "focus_area", "idea__focus_area", "delivery_option")}
-    return {theme.pk: [comments[pk] for pk in theme.quote_ids if pk in comments] for theme in themes}
+    return {theme.pk: [comments[pk] for pk in theme.quote_ids
+                       if pk in comments and not changed_since_sign_off(comments[pk], theme)] for theme in themes}
+
+
+def quotes_changed_since_sign_off(theme: FoundTheme) -> list[Comment]:
+    """The theme's published quotes edited since it was signed off, for the theme page."""
+    if not theme.is_signed_off:
+        return []
+    comments = {c.pk: c for c in Comment.objects.public().filter(pk__in=theme.quote_ids, edited_at__gt=theme.signed_off_at)}
+    return [comments[pk] for pk in theme.quote_ids if pk in comments and changed_since_sign_off(comments[pk], theme)]
 
 
 def responses_for(themes) -> dict[int, list[OfficialResponse]]:

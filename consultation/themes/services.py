@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from consultation.themes import runs
 from consultation.themes.models import (
     FoundTheme,
     ResponseLink,
@@ -23,13 +24,15 @@ from consultation.themes.subjects import Subject
 Action = ThemeChange.Action
 
 
-def theme_run_request(subject: Subject, person=None) -> ThemeRun:
-    """Records a run and queues it once the transaction commits (tasks take ids)."""
+def theme_run_request(subject: Subject, person=None) -> tuple[ThemeRun, bool]:
+    """Records a run and queues it once the transaction commits (tasks take ids). A subject
+    with a run already queued or running gets that run back, not queued again (False)."""
     from consultation.themes.tasks import build_themes
 
-    run = ThemeRun.objects.create(**subject.as_filter(), requested_by=person)
-    transaction.on_commit(lambda: build_themes.delay(run.pk))
-    return run
+    run, created = runs.theme_run_open(subject, person)
+    if created:
+        transaction.on_commit(lambda: build_themes.delay(run.pk))
+    return run, created
 
 
 def _reviewed(theme: FoundTheme) -> None:

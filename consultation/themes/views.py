@@ -61,8 +61,12 @@ def index(request):
         form = forms.BuildForm(request.POST, subjects=_subject_choices())
         if form.is_valid():
             subject = Subject.from_slug(form.cleaned_data["subject"])
-            services.theme_run_request(subject, request.user)
-            messages.success(request, f"Finding themes in {subject_title(subject)}: refresh this page in a minute")
+            _, created = services.theme_run_request(subject, request.user)
+            if created:
+                messages.success(request, f"Finding themes in {subject_title(subject)}: refresh this page in a minute")
+            else:
+                messages.success(request, f"Finding themes in {subject_title(subject)} is already under way: "
+                                          "refresh this page in a minute")
             return redirect("themes:index")
     page = render_page(request, "themes/index.html", lambda: {
         "form": form or forms.BuildForm(subjects=_subject_choices()), "subjects": selectors.subjects_overview(),
@@ -104,6 +108,7 @@ def _theme_context(request, theme: FoundTheme, **bound):
         "theme": theme, "subject": subject, "subject_title": subject_title(subject), "members": members,
         "changes": theme.changes.select_related("person")[:20], "history": selectors.comment_history(theme),
         "responses": selectors.responses_for([theme]).get(theme.pk, []), "can_edit": can_edit,
+        "changed_quotes": selectors.quotes_changed_since_sign_off(theme),
         "can_respond": can_edit and request.user.has_perm(RESPOND), "nav_section": "analysis", "others": others,
         "edit_form": bound.get("edit") or forms.ThemeEditForm(initial={"label": theme.label, "description": theme.description}),
         "merge_form": bound.get("merge") or forms.MergeForm(others=others),

@@ -114,7 +114,7 @@ def test_a_run_asked_for_while_the_broker_was_away_is_built_once_by_the_sweep(
         three_themes, area, theme_analyst, monkeypatch, django_capture_on_commit_callbacks):
     subject = Subject(SubjectKind.FOCUS_AREA, str(area.pk))
     with django_capture_on_commit_callbacks(execute=False):  # the message never reached a worker
-        lost = aged(services.theme_run_request(subject, theme_analyst), minutes=10)
+        lost = aged(services.theme_run_request(subject, theme_analyst)[0], minutes=10)
     recent = ThemeRun.objects.create(**WHOLE.as_filter())  # its own message may still be on the way
     built = []
     real_build = building.build
@@ -144,7 +144,7 @@ def test_a_run_whose_worker_stopped_mid_build_is_marked_failed_by_the_sweep(area
     subject = Subject(SubjectKind.FOCUS_AREA, str(area.pk))
     stopped = ThemeRun.objects.create(**subject.as_filter(), status=ThemeRun.Status.RUNNING,
                                       started_at=timezone.now() - timedelta(hours=3))
-    busy = ThemeRun.objects.create(**subject.as_filter(), status=ThemeRun.Status.RUNNING,
+    busy = ThemeRun.objects.create(**WHOLE.as_filter(), status=ThemeRun.Status.RUNNING,  # one running per subject
                                    started_at=timezone.now() - timedelta(minutes=1))
     tasks.build_waiting_theme_runs()
     stopped.refresh_from_db()

@@ -8,29 +8,18 @@ import pytest
 from django.urls import reverse
 
 from consultation.comments.models import Comment, OfficialResponse
-from consultation.themes import runs, services
+from consultation.themes import services
 from consultation.themes.models import (
     FoundTheme,
     ResponseLink,
-    SubjectKind,
     ThemeAssignment,
     ThemeChange,
     ThemeRun,
 )
 from consultation.themes.selectors import answered_by
-from consultation.themes.subjects import Subject
 from tests.themes.conftest import grant
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def built(three_themes, area):
-    subject = Subject(SubjectKind.FOCUS_AREA, str(area.pk))
-    run = ThemeRun.objects.create(**subject.as_filter())
-    runs.theme_build(run.pk)
-    themes = list(FoundTheme.objects.filter(**subject.as_filter()).order_by("pk"))
-    return subject, themes
 
 
 def test_reading_needs_the_analysis_permission_and_changing_needs_the_themes_one(client, built, viewer, participant):
