@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from consultation.people.models import Organisation, User
-from consultation.screening import personal_data_reasons
+from consultation.screening.organisations import organisation_name_problem
 
 IMPORTED_DOMAIN = "imported.invalid"  # .invalid is reserved: no mail can ever reach it
 
@@ -61,8 +61,8 @@ def respondent_for(*, email: str, fallback_key: str, role: str, organisation: Or
     if account is not None:
         account.just_created = False
         return account, True
-    if organisation is None and personal_data_reasons(organisation_name):
-        organisation_name = ""  # shown beside comments: never keep an address or a number there
+    if organisation is None and organisation_name_problem(organisation_name or ""):
+        organisation_name = ""  # shown beside comments: never keep an address, a number or a carer's name there
     fields = {
         "role": role, "organisation": organisation,
         "organisation_name": "" if organisation else organisation_name[:200],

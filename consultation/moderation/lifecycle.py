@@ -24,7 +24,7 @@ from consultation.moderation.selectors import with_unanswered_reports
 from consultation.moderation.tasks import notify_author_of_decision
 from consultation.people.access import ensure_open
 from consultation.people.sources import Source
-from consultation.screening import KINDS, kinds_found
+from consultation.screening import KINDS, kinds_found, kinds_found_in_reply
 
 Held = Comment.HeldReason
 MODERATOR_STATES = {Comment.State.PUBLISHED, Comment.State.HIDDEN, Comment.State.REJECTED}
@@ -63,12 +63,13 @@ def is_trusted(author, settings: ModerationSettings) -> bool:
     return approved.count() >= wanted  # counts no further than it needs: a prolific author costs the same
 
 
-def hold_reason(author, body: str, source: str = Source.ONLINE) -> tuple[str, list[str]]:
+def hold_reason(author, body: str, source: str = Source.ONLINE, *, answering: str = "") -> tuple[str, list[str]]:
     """Why a new or edited text must wait for a moderator ("" when it need not), and the kinds
     of personal data in it. Personal data beats policy: the author is told what to remove.
-    Feedback from another channel (an old form, an email) always waits: its writer never
-    chose to publish it."""
-    kinds = kinds_found(body)
+    A reply is read with the comment it answers (`answering`): "That is Keeley, isn't it?"
+    names the child the comment described. Feedback from another channel (an old form, an
+    email) always waits: its writer never chose to publish it."""
+    kinds = kinds_found_in_reply(body, answering) if answering else kinds_found(body)
     if kinds:
         return Held.PERSONAL_DATA, kinds
     if source != Source.ONLINE:
@@ -113,12 +114,13 @@ def comment_create(
     to the window: it was given while the consultation was open, or is recorded late."""
     if source == Source.ONLINE:
         ensure_open(consultation)
+    answering = parent.body if parent is not None else ""
     if parent is not None:
         # One level of replies: a reply to a reply joins its thread.
         parent = parent.parent or parent
         focus_area, idea, delivery_option = parent.focus_area, parent.idea, parent.delivery_option
         paper_part = parent.paper_part
-    reason, kinds = hold_reason(author, body, source)
+    reason, kinds = hold_reason(author, body, source, answering=answering)
     try:
         with transaction.atomic():
             comment = Comment.objects.create(
@@ -156,7 +158,7 @@ def comment_edit(*, comment: Comment, consultation, body: str, reflection_kind: 
     comment.edited_at = timezone.now()
     comment.revision += 1
     comment.save(update_fields=["body", "reflection_kind", "edited_at", "revision"])
-    reason, kinds = hold_reason(comment.author, body)
+    reason, kinds = hold_reason(comment.author, body, answering=comment.parent.body if comment.parent_id else "")
     if comment.state == Comment.State.PUBLISHED and reason:
         _record(comment, Comment.State.PENDING, reason=f"Edited: {hold_text(reason, kinds)}", held_reason=reason,
                 held_kinds=kinds)

@@ -2,8 +2,8 @@ from django import forms
 
 from consultation.people.models import Organisation, User
 from consultation.people.roles import Role
-from consultation.screening import personal_data_error
 from consultation.screening.display_names import display_name_problem, name_skeleton
+from consultation.screening.organisations import organisation_name_problem
 
 
 class ProfileForm(forms.Form):
@@ -65,12 +65,11 @@ class ProfileForm(forms.Form):
         return name
 
     def clean_organisation_name(self):
+        """Shown beside every comment, like the display name: the same stricter check."""
         name = self.cleaned_data["organisation_name"]
-        error = personal_data_error("Organisation name", name)
-        if error:
-            raise forms.ValidationError(error)
-        if name and display_name_problem(name, may_use_reserved=True).startswith("Display name must not contain"):
-            raise forms.ValidationError("Organisation name must not contain hidden characters")
+        problem = organisation_name_problem(name)
+        if problem:
+            raise forms.ValidationError(problem)
         return name
 
     def clean(self):

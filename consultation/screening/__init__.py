@@ -21,6 +21,7 @@ from consultation.screening.people import people
 from consultation.screening.places import addresses, postcodes
 from consultation.screening.references import references
 from consultation.screening.schools import schools, singled_out
+from consultation.screening.stories import stories
 from consultation.screening.unnamed import unnamed
 
 # Each kind, in the order people are told about them, with the words they are told.
@@ -41,11 +42,12 @@ KINDS = {
 }
 RECOGNISERS = (emails, phones, postcodes, addresses, nhs_numbers, dates_of_birth, references, accounts)
 # The recognisers that lean on capitals read a text written without them with its names recased.
-NAME_RECOGNISERS = (people, families, schools, singled_out, unnamed)
+NAME_RECOGNISERS = (people, families, schools, singled_out, unnamed, stories)
 # Numbers that one string of digits can look like: the likelier reading wins.
 NUMBER_KINDS = {"phone", "nhs_number", "date_of_birth", "postcode", "ni_number", "upn", "case_reference"}
 
-__all__ = ["KINDS", "Finding", "kinds_found", "personal_data_error", "personal_data_reasons", "screen"]
+__all__ = ["KINDS", "Finding", "kinds_found", "kinds_found_in_reply", "personal_data_error", "personal_data_reasons",
+           "screen"]
 
 
 def screen(text: str) -> list[Finding]:
@@ -73,6 +75,16 @@ def screen(text: str) -> list[Finding]:
 def kinds_found(text: str) -> list[str]:
     """The kinds of personal data in the text, in KINDS order."""
     found = {finding.kind for finding in screen(text)}
+    return [kind for kind in KINDS if kind in found]
+
+
+def kinds_found_in_reply(reply: str, parent: str) -> list[str]:
+    """The kinds of personal data a reply discloses when read with the comment it answers, in KINDS
+    order: everything `kinds_found(reply)` finds, and what the two together reveal in the reply's own
+    words (`replies`). The parent, already published, is not screened again on its own."""
+    from consultation.screening.replies import reply_findings
+
+    found = set(kinds_found(reply)) | {finding.kind for finding in reply_findings(reply or "", parent or "")}
     return [kind for kind in KINDS if kind in found]
 
 

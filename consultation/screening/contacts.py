@@ -83,7 +83,10 @@ DIGIT_BESIDE_O = re.compile(r"\d[oO]|[oO]\d")
 # "seven seven zero zero nine ...": a number spelled out, digit by digit.
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
                 "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-SPELLED_NUMBER = re.compile(rf"\b(?:(?:{'|'.join(_DIGIT_WORDS)})(?:[\s,-]+|$)){{10,11}}", re.IGNORECASE)
+# ("double zero", "treble seven": one word for two or three digits.)
+SPELLED_NUMBER = re.compile(rf"\b(?:(?:(?:double|treble|triple)\s+)?(?:{'|'.join(_DIGIT_WORDS)})(?:[\s,-]+|$)){{7,11}}",
+                            re.IGNORECASE)
+_REPEATS = {"double": 2, "treble": 3, "triple": 3}
 
 
 def phones(text: str) -> list[Finding]:
@@ -101,7 +104,12 @@ def phones(text: str) -> list[Finding]:
             found.append(Finding("phone", start, start + len(raw), confidence))
     spelled = any(word in text.lower() for word in ("zero", "nought", "oh "))  # a UK number has a 0
     for match in SPELLED_NUMBER.finditer(text) if spelled else ():
-        digits = "".join(_DIGIT_WORDS[word.lower()] for word in re.findall(r"[a-z]+", match.group(), re.IGNORECASE))
+        digits, repeat = "", 1
+        for word in re.findall(r"[a-z]+", match.group().lower()):
+            if word in _REPEATS:
+                repeat = _REPEATS[word]
+            else:
+                digits, repeat = digits + _DIGIT_WORDS[word] * repeat, 1
         if _phone_confidence(digits if digits.startswith("0") else "0" + digits):  # "seven seven..." drops the 0
             found.append(Finding("phone", match.start(), match.end(), 0.8))
     return found
@@ -120,6 +128,8 @@ def _phone_confidence(raw: str) -> float:
             national = digits[2:]
             return 0.9 if 9 <= len(national) <= 10 and national[0] in "1235789" else 0.0
         return 0.75 if 8 <= len(digits) <= 15 else 0.0
+    if len(digits) == 10 and digits.startswith("7") and re.fullmatch(r"7\d{3}\s?\d{3}\s?\d{3}", raw):
+        return 0.45  # "7700 900 555": a mobile without its 0, read as one beside a word for calling
     if not digits.startswith("0") or digits[1:2] not in set("1235789") or len(digits) not in (10, 11):
         return 0.0
     first_group = re.match(r"\(?(\d+)", raw).group(1)

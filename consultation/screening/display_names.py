@@ -13,6 +13,7 @@ from confusable_homoglyphs import confusables
 
 from consultation.screening import KINDS, kinds_found, personal_data_reasons
 from consultation.screening.normalise import look_alike_groups, normalise
+from consultation.screening.people_words import NOT_NAMES, known_name
 
 # Words that would make a participant look like the portal speaking.
 RESERVED = re.compile(r"design\s*team|moderat|\bstaff\b|\badmin(?:istrator)?s?\b|former\s*participant|^a\s*participant$|"
@@ -23,11 +24,30 @@ RESERVED = re.compile(r"design\s*team|moderat|\bstaff\b|\badmin(?:istrator)?s?\b
 _RELATIVE = (r"mum|mummy|mother|mam|dad|daddy|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|"
              r"grandmother|grandfather|aunt|auntie|aunty|uncle|sister|brother|son|daughter|stepmum|stepdad|"
              r"foster mum|foster dad")
+_CARER = r"carers?|foster carers?|adopters?|adoptive parents?|special guardians?|guardians?|kinship carers?"
 RELATION = re.compile(
-    rf"(?i:\b(?:{_RELATIVE}|carer|foster carer)\s+(?:of|to|for)\s+)(?!\d|one\b|two\b|three\b|four\b|five\b|twins\b)[A-Za-z]"
+    rf"(?i:\b(?:{_RELATIVE}|{_CARER})\s+(?:of|to|for)\s+)(?!\d|one\b|two\b|three\b|four\b|five\b|twins\b)[A-Za-z]"
     rf"|[A-Za-z][\w-]*['’]s\s+(?i:{_RELATIVE}|carer|foster carer)\b"
     rf"|[A-Za-z]\s*\(\s*(?i:{_RELATIVE})\s*\)"
 )
+# A private adult named in full with the care they give ("Sandra Quinn, foster carer Gateshead", "Special
+# guardian Tariq Mahmood", "Sandra Quinn Fostering"): read beside every comment, it points to a foster home
+# and the children in it. A first name with a role stays ("Jane (foster carer)"), as does "The Fostering Network".
+CARE_GIVEN = re.compile(r"\b(?:foster\w*|adopt\w*|special guardian\w*|kinship|carers?|childminder|childminding|"
+                        r"guardians?|supported lodgings)\b", re.IGNORECASE)
+FULL_NAME = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.?\s+)?"
+                       r"(?P<surname>(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+
+
+def names_a_carer(name: str) -> bool:
+    """Whether a short name (a display or organisation name) gives a person's full name with the care they give."""
+    plain = normalise(name)[0]
+    if not CARE_GIVEN.search(plain):
+        return False
+    return any(known_name(m["first"].lower()) and m["surname"].lower() not in NOT_NAMES
+               and not CARE_GIVEN.fullmatch(m["surname"]) for m in FULL_NAME.finditer(plain))
+
+
 # Control, format (bidirectional overrides, zero-width), private-use, unassigned and line/paragraph separators.
 HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
 
@@ -73,7 +93,7 @@ def display_name_problem(name: str, *, may_use_reserved: bool = False) -> str:
     # `screen` reads the name as a reader sees it: "Ｋｅｌｌｙ ０７７００９００１２３" is a phone number.
     if kinds_found(name):
         return f"Display name must not include {personal_data_reasons(name)[0]}"
-    if RELATION.search(normalise(name)[0]):
+    if RELATION.search(normalise(name)[0]) or names_a_carer(name):
         return f"Display name must not include {KINDS['name']}"
     return ""
 

@@ -36,7 +36,9 @@ DATE = re.compile(
     rf"(?<![\d/.-])(?=[0-9jfmasond])(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d"
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d"
     rf"|{_DAY}(?:\s+of)?[\s-]+{_MONTH}(?:,?\s+|-)(?:(?:19|20)\d\d|['’]\d\d)"
-    rf"|{_MONTH}\s+{_DAY},?\s+(?:(?:19|20)\d\d|['’]\d\d))(?![\d/])",
+    rf"|{_MONTH}\s+{_DAY},?\s+(?:(?:19|20)\d\d|['’]\d\d)"
+    # "2nd of the 5th 2013": the month as an ordinal, as people say it
+    rf"|[0-3]?\d(?:st|nd|rd|th)\s+of\s+the\s+[01]?\d(?:st|nd|rd|th),?\s+(?:19|20)\d\d)(?![\d/])",
     re.IGNORECASE,
 )
 # "Date of birth 20150312": eight digits are a date only straight after a birth label.

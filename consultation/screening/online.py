@@ -7,6 +7,7 @@ A handle leads to photos, a school and a street as surely as an address does.
 import re
 
 from consultation.screening.findings import Finding
+from consultation.screening.words import first_names
 
 _SITES = (r"(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin|reddit|pinterest|tumblr|onlyfans|"
           r"vk|twitch)\.(?:com|tv)|instagr\.am|youtu\.be|threads\.net|t\.me|discord\.gg|kik\.me")
@@ -29,6 +30,12 @@ ACCOUNT_AFTER_PLATFORM = re.compile(
 )
 
 
+def _mention(handle: str) -> bool:
+    """"@Ben great point", "Thanks @Chloe": a reply naming another participant by first name, as
+    the discussion shows them; a handle has digits, underscores or a name that is not a first name."""
+    return handle.isalpha() and handle.lower() in first_names()
+
+
 # Most texts name no platform: a substring test is far cheaper than the pattern.
 _PLATFORM_HINTS = ("insta", "snap", "tiktok", "tik tok", "twitter", "facebook", "youtube", "discord", "kik",
                    "telegram", "roblox", "xbox", "psn", "playstation", "fortnite", "minecraft", "twitch", "threads",
@@ -41,11 +48,13 @@ def accounts(text: str) -> list[Finding]:
     lower = text.lower()
     if any(hint in lower for hint in _LINK_HINTS):
         found += [Finding("social_media", m.start(), m.end(), 0.9) for m in PROFILE_LINK.finditer(text)]
+    platform = any(hint in lower for hint in _PLATFORM_HINTS)
     if "@" in text:
         for match in HANDLE.finditer(text):
-            if re.search(r"[A-Za-z]", match["handle"]) and not any(f.start <= match.start() < f.end for f in found):
+            if re.search(r"[A-Za-z]", match["handle"]) and not any(f.start <= match.start() < f.end for f in found) and (
+                    platform or not _mention(match["handle"])):
                 found.append(Finding("social_media", match.start(), match.end(), 0.8))
-    if not any(hint in lower for hint in _PLATFORM_HINTS):
+    if not platform:
         return found
     for match in ACCOUNT_AFTER_PLATFORM.finditer(text):
         handle = match["handle"]

@@ -15,18 +15,25 @@ import re
 from consultation.screening.findings import Finding
 from consultation.screening.people_words import (
     AGE,
+    AGE_OF,
     CARE_NOUN,
     CASEWORKER,
+    CHILD_OF_AGE,
     CIRCUMSTANCE,
+    DETERMINER_BEFORE,
     FAMILY,
     FOREIGN_AGE,
+    INSTITUTION_AFTER,
+    NAMES_THAT_ARE_WORDS,
     NOT_AN_AGE,
     NOT_NAMES,
     SENTENCE_CONTEXT,
     is_counts_list,
     known_name,
     lower_case_name,
+    public_story,
     shouting,
+    told_names,
 )
 from consultation.screening.words import COMMON, word_names
 
@@ -37,10 +44,11 @@ IGNORE = re.IGNORECASE
 STRONG_AFTER = re.compile("|".join([
     # "Tommy, aged 7", "Mason (age 3)", "Ruby aged 11", "Jayden (aged seven)"
     rf",?\s*\(?\s*(?:aged?|age:)\s*{AGE}\b",
-    # "Lily (6)", "Sam (14 yrs)"
+    # "Lily (6)", "Sam (14 yrs)", "Kyrie (who is 8)"
     rf"\s*\(\s*{AGE}\s*(?:yrs?|years?|y/?o|yo|months?)?\s*\)",
-    # "Tommy, 7, has had four placements", "Jayden - 7 - still no school place"
-    rf"(?:,|\s+[-–])\s*(?:nearly\s+|almost\s+|just\s+)?{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|were\b|are\b|has\b|had\b|lives\b|"
+    rf"\s*\(\s*(?:who\s+is|who['’]s|now|nearly|just)\s+{AGE}\b",
+    # "Tommy, 7, has had four placements", "Jayden - 7 - still no school place", "Parveen Akhtar, both 14"
+    rf"(?:,|\s+[-–])\s*(?:nearly\s+|almost\s+|just\s+|both\s+|now\s+)?{AGE}\s*(?:,|\)|and\b|who\b|is\b|was\b|were\b|are\b|has\b|had\b|lives\b|"
     r"from\b|went\b|-|–|\.|$)",
     # "Jake is 15", "Amelia, who is 9", "Ava turned 16 last week", "When Noah was 12 he..."
     # "Amir is just fourteen", "Jayden, who's twelve now"
@@ -55,6 +63,11 @@ STRONG_AFTER = re.compile("|".join([
     # "Ruby, a 7-year-old", "Noah, 14 years old", "Jayden 7yo", "Maya 9 yrs"
     rf",?\s*(?:(?:a|an|the|our|my)\s+)?{AGE}[- ]?(?:(?:years?|yrs?|months?|weeks?)[- ]old|y/?o\b|yrs?\b)",
 ]))
+# Read only after a listed first name: "Tyler's 15 and lives on...", "Lily-Mae in 3B", "Jacob in Year 9"
+# ("Maths in Year 9", "Ofsted's 12 reports" are not children).
+KNOWN_STRONG_AFTER = re.compile(
+    rf"['’]s\s+(?:only\s+|just\s+|nearly\s+|now\s+)?{AGE}{NOT_AN_AGE}(?:\s*[,.;!?)]|\s+(?:and|now|n|but|with|in)\b|\s*$)"
+    r"|\s+(?:in|from)\s+(?:(?i:year|yr)\s*\d{1,2}\b|\d{1,2}[A-Z]{1,2}\b)")
 # "agree, same with our lad kai 13 tho", "ella 9 been waiting": an age after a bare space, read as one
 # only beside a relative or a child's circumstance (see people()).
 BARE_AGE_AFTER = re.compile(rf"\s+(?:nearly\s+|almost\s+)?{AGE}{NOT_AN_AGE}(?:\s*[,.!?;)]|\s*$|\s+(?:tho|though|now|next|in|"
@@ -83,11 +96,15 @@ A_SERVICE_AFTER = re.compile(
     r"\s+(?:is|was|are)\s+(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:home|unit|service|team|project|group|"
     r"centre|center|hub|scheme|programme|system|provider|charity|tool|app|database|house|model|pilot|"
     r"partnership|panel|network)\b", IGNORE)
+# "Thanks Chloe, agreed", "Hi Dev,": the participant the writer answers, not a child in the case.
+ADDRESSED_BEFORE = re.compile(r"(?:\b(?:thanks|thank you|cheers|hi|hello|hiya|dear|morning|afternoon|agree with|"
+                              r"agreed with|replying to|reply to)\s+|@)$", IGNORE)
 # "Summer is when most placement moves happen": a word, not Summer the child.
 SEASON_AFTER = re.compile(r"\s+(?:is|was)\s+(?:when|where|what|how|why|the\s+(?:time|season|term|month))\b", IGNORE)
 # Each searched for in the 60 characters before a candidate name, ending where it starts.
 # "a 15 year old boy Jake", "the fifteen year old in our care, Tegan"
-STRONG_BEFORE = re.compile(rf"\b{AGE}[- ]?(?:years?|yrs?|months?)[- ]old\s*,?\s+(?:(?:{FAMILY})\s*,?\s+|"
+# "a girl of 13 in our care, Maisie-Jo"
+STRONG_BEFORE = re.compile(rf"\b(?:{AGE}[- ]?(?:years?|yrs?|months?)[- ]old|{CHILD_OF_AGE})\s*,?\s+(?:(?:{FAMILY})\s*,?\s+|"
                            r"(?:[\w'’]+\s+){0,3}[\w'’]+,\s+)?$", IGNORE)
 # "his sister Lily", "our foster child, Ruby", "carers Dave and Sue", "Gran (Maureen)", "a young man named Kwame"
 WEAK_BEFORE = re.compile(
@@ -125,23 +142,30 @@ def people(text: str) -> list[Finding]:
         text = text.lower()  # "JAYDEN (7) HAS HAD": read as the lower-case writing it is
     found = []
     words = word_names()
-    has_old = "old" in text  # "a 15 year old boy Jake": most texts have no age before a name
+    # "a 15 year old boy Jake", "a girl of 13, Maisie-Jo": most texts have no age before a name
+    has_old = "old" in text or AGE_OF.search(text) is not None
     for candidate in _candidates(text):
         word, start, end = candidate["name"], candidate.start(), candidate.end()
         lower, capital = word.lower(), word[0].isupper()
-        if lower in NOT_NAMES or len(word) < 2:
+        if lower in NAMES_THAT_ARE_WORDS and capital and not DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+            # "Bill is 15", "Will, 12,", "Will's school say...": a name, but only with an age or a care noun.
+            if STRONG_AFTER.match(text, end) or POSSESSIVE_CARE_AFTER.match(text, end):
+                found.append(Finding("name", start, end, 0.7))
+            continue
+        if lower in NOT_NAMES or len(word) < 2 or INSTITUTION_AFTER.match(text, end):
             continue
         known = known_name(lower)
         if not (capital or known):
             continue
         if STRONG_AFTER.match(text, end) or (has_old and STRONG_BEFORE.search(text, max(0, start - 60), start)) or (
-                known and BARE_AGE_AFTER.match(text, end) and _relative_or_care(text, candidate)):
-            if not (capital and is_counts_list(text, start, end)):
+                known and (BARE_AGE_AFTER.match(text, end) and _relative_or_care(text, candidate)
+                           or KNOWN_STRONG_AFTER.match(text, end))):
+            if not (capital and is_counts_list(text, start, end) or _public_figure(text, start, end)):
                 found.append(Finding("name", start, end, 0.9 if known else 0.75 if capital else 0.0))
             continue
         if not (known and (capital or lower_case_name(lower)) or capital and lower in words):
             continue
-        if A_SERVICE_AFTER.match(text, end):
+        if A_SERVICE_AFTER.match(text, end) or ADDRESSED_BEFORE.search(text, max(0, start - 16), start):
             continue
         strong_care = (CIRCUMSTANCE_AFTER.match(text, end) or POSSESSIVE_AFTER.match(text, end)) and _alone(
             text, start, end)
@@ -165,6 +189,8 @@ def people(text: str) -> list[Finding]:
         found += _form_fields(text)
     if "called" in text or "named" in text:
         found += _called(text)
+    if " name" in text:
+        found += told_names(text)
     return [finding for finding in found if finding.confidence]
 
 
@@ -186,6 +212,13 @@ def _form_fields(text: str) -> list[Finding]:
     if not names or len(FORM_LABEL.findall(text)) <= own_fields:
         return []
     return [Finding("name", m.start("name"), m.end("name"), 0.75) for m in names]
+
+
+def _public_figure(text: str, start: int, end: int) -> bool:
+    """"Greta Thunberg was 15 when she started her school strike", "Tracy Beaker, aged 10, did more for
+    public understanding": a surname after a first name, in a sentence about a public life or a story."""
+    before = FULL_NAME_BEFORE.search(text, max(0, start - 12), start)
+    return bool(before and known_name(before.group().strip().lower())) and public_story(text, start, end)
 
 
 def _relative_or_care(text: str, match: re.Match) -> bool:

@@ -4,6 +4,7 @@ circumstances of a child in care, and the tests on a candidate name they share."
 import re
 import string
 
+from consultation.screening.findings import Finding
 from consultation.screening.words import COMMON, GROUPS, PLACES, first_names, words
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -59,7 +60,10 @@ SENTENCE_CONTEXT = re.compile(
 CASEWORKER = (r"social worker|sw|iro|independent reviewing officer|personal adviser|pa|key ?worker|support worker|"
               r"youth worker|family support worker|team manager|practice manager|service manager|residential manager|"
               r"home manager|foster carers?|kinship carers?|supervising social worker|health visitor|midwife|"
-              r"advocate|mentor|independent visitor|case ?worker|teacher|form tutor|senco|gp|solicitor|therapist")
+              r"advocate|mentor|independent visitor|case ?worker|teacher|form tutor|senco|gp|solicitor|therapist|"
+              # the adults who bring a child up after care, and the youth justice workers around one
+              r"yot worker|youth offending worker|probation officer|case manager|special guardians?|adopters?|"
+              r"adoptive (?:parents?|mum|dad|mother|father)")
 # "Kacper ma 12 lat", "Ayesha 13 saal ki hai", "Iwan yn 10 oed": an age in Polish, Urdu or Welsh.
 FOREIGN_AGE = rf"\s+(?:ma\s+|yn\s+)?{AGE}\s+(?:lat|lata|saal|sal|oed|mlwydd)\b|,?\s+lat\s+{AGE}\b|\s+{AGE}\s+(?:ka|ki)\s+(?:hai|he)\b"
 
@@ -94,6 +98,44 @@ LOWER_CASE_WORDS = words(
     west east south noble story unique love lovely angel destiny harmony justice trinity
     marshall porter archer fisher miller butler walker turner sergeant chief major colonel dell don"""
 )
+
+
+# "a girl of 13", "a boy aged 9": a child with an age before the name ("..., Maisie-Jo").
+CHILD_OF_AGE = rf"(?:boy|girl|lad|lass|child|kid|teenager|son|daughter)\s+(?:of|aged)\s+{AGE}"
+AGE_OF = re.compile(rf"\b{CHILD_OF_AGE}", re.IGNORECASE)
+# Names that are everyday words too ("Will", "Bill"): a name only with an age or a care noun after it,
+# and not after a determiner ("the Bill (15)", "this Bill's second reading").
+NAMES_THAT_ARE_WORDS = frozenset({"will", "bill"})
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|this|that|each|every|any|our|their|its|private|government)\s+$", re.IGNORECASE)
+# "King's College London", "St Thomas's Hospital": an institution named after someone, not a child's.
+INSTITUTION_AFTER = re.compile(r"['’]s\s+(?:[A-Z][a-z]+\s+){0,2}(?:College|School|Hospital|Academy|University|Church|"
+                               r"Trust|Centre|Foundation|Fund|Ward|Hospice|Park|Cross|Road|Street|Lynn)\b")
+# A public life or a story: what makes a full name with an age a public figure's ("when she started her
+# school strike", "public understanding of care", "the TV series").
+PUBLIC_STORY = re.compile(
+    r"\b(?:public(?:ly)?|famous|fame|campaign\w*|activist|strike|tv|television|bbc|itv|netflix|film|movie|novel|"
+    r"book|author|character|fictional|series|episode|soap|documentary|nobel|prize|olympic\w*|medal|footballer|"
+    r"singer|actor|actress|celebrity|speech|historical|biography|memoir|storyline|cartoon|play)\b", re.IGNORECASE)
+
+
+def public_story(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around start:end tells of a public life or a story."""
+    before = re.split(r"[.!?;]\s", text[max(0, start - 120):start])[-1]
+    after = re.split(r"[.!?]\s", text[end:end + 160])[0]
+    return bool(PUBLIC_STORY.search(before + " " + after))
+
+
+# "Her name was Maisie-Jo", "The baby's name is Bless": a name told outright, in a text about a child.
+TOLD_NAME = re.compile(
+    r"\b(?i:(?:his|her|their)|(?:the\s+)?(?:baby|child|boy|girl|lad|son|daughter|young person|kid|little one)['’]s)\s+"
+    r"(?i:(?:first\s+|real\s+|full\s+|actual\s+)?name\s+(?:is|was|['’]s))\s+(?P<name>[A-Z][\w'’-]+)")
+CHILD_WORDS = re.compile(rf"\b(?:{FAMILY}|{CHILD_OF_AGE})\b|\b\d{{1,2}}[- ]?(?:years?[- ]old|yo)\b|\bin (?:our )?care\b",
+                         re.IGNORECASE)
+
+
+def told_names(text: str) -> list[Finding]:
+    return [Finding("name", m.start("name"), m.end("name"), 0.75) for m in TOLD_NAME.finditer(text)
+            if m["name"].lower() not in NOT_NAMES and CHILD_WORDS.search(text, max(0, m.start() - 400), m.end() + 200)]
 
 
 def known_name(lower: str) -> bool:

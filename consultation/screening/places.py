@@ -7,9 +7,12 @@ from consultation.screening.findings import Finding, near
 from consultation.screening.words import COMMON, GROUPS, words
 
 # Loose on spacing and case ("SW1A1AA", "ls1  1ur", "B33 8 TH"), strict once the spaces go.
+# ("LS11 5  TH", "LS11-5TH": the spaces inside and a dash between the halves too.)
 POSTCODE_CANDIDATE = re.compile(
-    r"(?<![\w/-])([A-Za-z]{1,2}\s?\d[A-Za-z\d]?)\s{0,3}(\d\s?[A-Za-z]\s?[A-Za-z])(?![\w/-])"
+    r"(?<![\w/-])([A-Za-z]{1,2}\s?\d[A-Za-z\d]?)(?:\s{0,3}|-)(\d\s{0,2}[A-Za-z]\s?[A-Za-z])(?![\w/-])"
 )
+# "Postcode: L S 1 1 5 T H": spelled out letter by letter, read only after its label.
+SPACED_POSTCODE = re.compile(r"\bpost ?code\b\W{0,12}((?:[A-Za-z0-9][ .]?){5,7})(?![\w])", re.IGNORECASE)
 OUTWARD = re.compile(r"(?:[A-PR-UWYZ]\d[A-HJKPSTUW\d]?|[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRV-Y\d]?)")
 INWARD = re.compile(r"\d[ABD-HJLNP-UW-Z]{2}")
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)", re.IGNORECASE)
@@ -27,8 +30,15 @@ def postcodes(text: str) -> list[Finding]:
         confidence = 0.9 if match.group().isupper() else 0.8
         if ORDINAL.fullmatch(raw_inward) and not raw_inward.isupper():
             # "the M62 1st phase": an ordinal, unless the sentence is about where someone lives.
-            confidence = 0.6 if near(text, match.start(), re.compile(r"\bpost ?code\b", re.I)) else 0.2
+            confidence = 0.6 if near(text, match.start(), re.compile(r"\bpost ?code\b", re.I), before=15, after=0) else 0.2
         found.append(Finding("postcode", match.start(), match.end(), confidence))
+    if "ost" in text and (" " in text):
+        for match in SPACED_POSTCODE.finditer(text):
+            plain = re.sub(r"[ .]", "", match.group(1)).upper()
+            if any(f.start <= match.start(1) < f.end for f in found) or len(plain) < 5:
+                continue
+            if OUTWARD.fullmatch(plain[:-3]) and INWARD.fullmatch(plain[-3:]):
+                found.append(Finding("postcode", match.start(1), match.end(1), 0.8))
     return found
 
 
@@ -52,6 +62,9 @@ HOUSE = re.compile(
     rf"(?=[A-Z])\b(?:[A-Z][a-z]+\s+){{1,2}}(?:Cottage|House|Farm|Lodge|Barn|Villa|Manor|Bungalow|Cottages),?\s+"
     rf"(?:[A-Z][a-z]+\s+){{1,2}}(?i:{STREET_TYPES})\b"
 )
+# A numbered flat in a named block: "7B Kingfisher Tower", "14 Jubilee Court" is a street, above.
+BLOCK = re.compile(r"(?=\d)\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z]+\s+){1,2}(?:Tower|Towers|Point|Heights|Mansions|Lofts|"
+                   r"Plaza|Quay|House|Buildings|Apartments|Flats)\b")
 NOT_STREET_NAMES = COMMON | GROUPS | words(
     "different key main new local school schools extra more fewer weeks months days years hours minutes "
     "times cases children families councils teams per percent pupils places beds homes children's "
@@ -68,6 +81,10 @@ def addresses(text: str) -> list[Finding]:
     found = [Finding("address", m.start(), m.end(), 0.85) for m in HOUSE.finditer(text)]
     if any(word in text for word in ("Heol", "Ffordd", "Stryd", "Lon ", "Cilgant", "Rhodfa", "Maes", "Llwyn")):
         found += [Finding("address", m.start(), m.end(), 0.85) for m in WELSH_STREET.finditer(text)]
+    if any(word in text for word in ("Tower", "Point", "Heights", "Mansions", "Lofts", "Plaza", "Quay", "House",
+                                     "Buildings", "Apartments", "Flats")):
+        found += [Finding("address", m.start(), m.end(), 0.8) for m in BLOCK.finditer(text)
+                  if not ORGANISATION_BEFORE.search(text, max(0, m.start() - 40), m.start())]
     for match in STREET.finditer(text):
         confidence = _street_confidence(text, match)
         if confidence:
@@ -75,11 +92,18 @@ def addresses(text: str) -> list[Finding]:
             flat = _flat_before(text, start)
             found.append(Finding("address", flat if flat is not None else start, match.end(), confidence))
     for match in FLAT.finditer(text):
-        if not any(f.start <= match.start() < f.end for f in found) and near(
+        # "the boy from Apartment 1104, Skyline Central": a flat or apartment is a home wherever it is.
+        home = match.group()[0] in "fFaA" and near(text, match.start(), FROM_OR_IN, before=6, after=0)
+        if not any(f.start <= match.start() < f.end for f in found) and (home or near(
                 text, match.start(), re.compile(r"\b(?:lives?|living|moved|at|address|block|house|estate)\b",
-                                                re.I), before=40, after=40, end=match.end()):
-            found.append(Finding("address", match.start(), match.end(), 0.6))
+                                                re.I), before=40, after=40, end=match.end())):
+            block = BLOCK_NAME_AFTER.match(text, match.end())
+            found.append(Finding("address", match.start(), block.end() if block else match.end(), 0.6))
     return found
+
+
+FROM_OR_IN = re.compile(r"\b(?:from|in|of)\s*$", re.IGNORECASE)
+BLOCK_NAME_AFTER = re.compile(r",?\s+(?:[A-Z][a-z]+\s?){1,3}")
 
 
 def _flat_before(text: str, start: int) -> int | None:

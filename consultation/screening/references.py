@@ -23,14 +23,21 @@ SYSTEMS = r"mosaic|liquid ?logic|lcs|eclipse|carefirst|care first|frameworki|aze
 # A reference is a run of digits (with letters, "/" and "-") after its label: "case ref", "Mosaic ID",
 # "child ID:", "our ref", "case number". Most texts have few long numbers, so the search starts from them.
 REFERENCE = re.compile(r"\d[\w/-]{2,24}")
-LABEL_HINTS = ("ref", "id", "no", "number", "#", "ccn", "pnc")
+LABEL_HINTS = ("ref", "id", "no", "number", "#", "ccn", "pnc", "uln", "mosaic", "lcs", "logic", "eclipse", "care",
+               "frameworki", "azeus", "servelec", "synergy", "ehm", "wcc", "systmone")
 LABEL_BEFORE = re.compile(
     rf"\b(?:(?:case|child|client|person|family|referral|record|file|young person|yp|pupil|student|"
-    rf"subject|crime|incident|court|police|{SYSTEMS})\s+(?:ref(?:erence)?|id|no|number|#)|"
+    rf"subject|crime|incident|court|police|ehcp?|plan|{SYSTEMS})\s+(?:ref(?:erence)?|id|no|number|#)|"
+    # "Mosaic 7734201", "LCS-448213": a case system's name is a label on its own
+    rf"(?:{SYSTEMS})|uln|unique learner (?:number|no)|learner (?:number|no)|"
     r"(?:our|your|my|their|the)\s+ref(?:erence)?|ref(?:erence)?\s+(?:no|number|#)|ccn|pnc(?:\s+id)?|"
     r"crime number)\.?\s*(?:[:#=-]\s*)?(?:is\s+|was\s+|of\s+)?(?P<prefix>[A-Za-z]{0,5}[/-]?)$",
     re.IGNORECASE,
 )
+
+
+SYSTEM_NAMES = {"mosaic", "liquidlogic", "liquid logic", "lcs", "eclipse", "carefirst", "care first", "frameworki",
+                "azeus", "servelec", "synergy", "ehm", "wcc", "systmone"}
 
 
 # A court's case number: court code, year, case type and serial ("LS23C00412", "FD24P00217").
@@ -79,6 +86,8 @@ def _case_references(text: str) -> list[Finding]:
         if not any(word in before for word in LABEL_HINTS):
             continue  # a cheap test first: most numbers follow no label
         label = LABEL_BEFORE.search(text, max(0, match.start() - 45), match.start())
+        if label and label.group().strip(" :#=-").lower() in SYSTEM_NAMES and sum(c.isdigit() for c in reference) < 6:
+            continue  # "Mosaic 2.3", "LCS 1234 go-live": a system's version or a row, not a record
         if label:
             found.append(Finding("case_reference", label.start("prefix"), match.start() + len(reference), 0.85))
     return found

@@ -27,7 +27,10 @@ SCHOOL = re.compile(
 # ("Year 7" alone is a cohort: "Oakwood Academy runs a nurture group for Year 7").
 CHILD = re.compile(
     r"\b(?:attends|attended|attending|goes to|went to|going to|is at|was at|started at|moved to|excluded|expelled|"
-    r"pupil|child|boy|girl|lad|son|daughter|grandson|granddaughter|he|she|his|her|him|"
+    # ("child" before a field of study or a service is not one child: "child mental health", "child protection")
+    r"pupil|child(?!\s+(?:mental|health|protection|poverty|development|psychology|psychiatry|care|welfare|abuse|"
+    r"safeguarding|sexual|death|and adolescent|exploitation|criminal))|boy|girl|lad|son|daughter|grandson|granddaughter|"
+    r"he|she|his|her|him|"
     r"aged? \d{1,2}|\d{1,2}[- ]year[- ]old|reception class|looked[- ]after(?![- ](?:children|pupils|young))|in care|foster|"
     r"only|burns|bruis\w*|injur\w*|referred|disclosed|social worker)\b", re.IGNORECASE)
 # School names that are the sector's, not a place ("Virtual School", "the Open University").
@@ -41,7 +44,7 @@ _NOT_A_HEAD = (r"(?![\s-]+(?:hubs?|protection|care|health|poverty|services?|team
                r"workers?|group|minded|friendly|law|benefit|development|safeguarding|homes?|placements?|panel))")
 ONLY_ONE = re.compile(
     r"\bthe\s+only\s+(?:[\w'’-]+\s+){0,3}?(?:foster carers?|carers?|adopters?|family|child|pupil|boy|girl|"
-    rf"young person|care leaver|student|baby|sibling group|twins)\b{_NOT_A_HEAD}"
+    rf"young person|care leaver|student|baby|sibling group|twins|year\s*\d{{1,2}}|reception child)\b{_NOT_A_HEAD}"
     r"(?=[^.!?\n]{0,80}?\b(?:in|at|on|from)\s+(?:[A-Z]|year\s*\d|the\s+(?:estate|village|school|street|close)|"
     r"(?:our|their|his|her)\s+(?:school|class|estate|village|street)))"
     rf"|\bonly\s+(?:[\w'’-]+\s+){{0,3}}?(?:child|pupil|boy|girl){_NOT_A_HEAD}\s+(?:\w+\s+){{0,3}}?there\b",
@@ -83,6 +86,13 @@ def health_places(text: str) -> list[Finding]:
     return found
 
 
+UNIVERSITY_AFTER = re.compile(r" of |\s+(?:London|Hospital|Cambridge|Oxford|Dublin|University)\b")
+# "the only Year 6 at Gunnerside school", "in Year 8 at Bishop Vesey's": a school by its place or its patron.
+PLACE_SCHOOL = re.compile(r"\b(?:at|to)\s+(?P<place>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\s+(?:school|primary|academy|nursery)\b"
+                          r"|\bat\s+(?:St\.?|Saint|Bishop|Cardinal|Archbishop|King|Queen|Sir|Lady|Dame)\s+[A-Z][a-z]+['’]s\b")
+CHILD_OF_AN_AGE = re.compile(r"\b\d{1,2}\s?(?:yo|y/o)\b|\b\d{1,2}[- ]years?[- ]old\b", re.IGNORECASE)
+
+
 def schools(text: str) -> list[Finding]:
     found = []
     lower = text.lower()
@@ -91,13 +101,19 @@ def schools(text: str) -> list[Finding]:
         window = text[max(0, match.start() - 120):match.end() + 150]
         if match["place"].lower() not in COMMON and YEAR_GROUP.search(window) and ONE_CHILD.search(window):
             found.append(Finding("school", match.start(), match.end(), 0.7))
+    for match in PLACE_SCHOOL.finditer(text) if (" at " in text or " to " in text) else ():
+        if match["place"] and match["place"].lower() in COMMON:
+            continue
+        window = text[max(0, match.start() - 120):match.end() + 150]
+        if YEAR_GROUP.search(window) and (ONE_CHILD.search(window) or CHILD_OF_AN_AGE.search(window)):
+            found.append(Finding("school", match.start(), match.end(), 0.7))
     for match in SCHOOL.finditer(text):
         if NOT_A_SCHOOL.match(match.group()):
             continue
         if match["type"] == "High" and not re.search(r"\b(?:at|to|from|attends|of)\s+$", text[:match.start()]):
             continue  # "Very High", "Risk High": only "at Greenfield High" is a school
-        if match["type"] in ("College", "Academy") and text.startswith(" of ", match.end()):
-            continue  # "Royal College of Paediatrics": a professional body
+        if match["type"] in ("College", "Academy") and UNIVERSITY_AFTER.match(text, match.end()):
+            continue  # "Royal College of Paediatrics", "King's College London": a professional body, a university
         if CHILD.search(_sentence(text, match.start(), match.end())):
             found.append(Finding("school", match.start(), match.end(), 0.75))
     return found

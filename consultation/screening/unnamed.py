@@ -42,6 +42,10 @@ NICKNAME = re.compile(
     r"(?=[cgwkneitshCGWKNEITSH])\b(?:call(?:ed|s)?\s+(?:him|her|them)|(?:we|everyone|they|staff|carers|kids|he|she)"
     r"\s+(?:all\s+)?call(?:ed|s)?|go(?:es)?\s+by|went\s+by|(?:we|i|they|everyone)\s+knew\s+as|nicknamed)\s+"
     r"(?P<name>(?:Little\s+|Big\s+)?[A-Z][a-z]+)")
+# "A 14-year-old boy, known as 'Smurf',": a name in quotes after a child (a scheme "known as 'Staying Put'" is not one).
+QUOTED_NICKNAME = re.compile(r"\b(?:known|referred to|goes)\s+(?:as|by)\s+['‘\"“](?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w-]*)?)['’\"”]")
+CHILD_BEFORE_NICKNAME = re.compile(rf"\b(?:{AGE}[- ]?years?[- ]old|boy|girl|lad|lass|teenager|young person|child|he|she|"
+                                   r"him|her|son|daughter)\b[^.!?\n]{0,40}$", IGNORE)
 NICKNAME_BEFORE = re.compile(r"(?=[A-Z])\b(?P<name>(?:Little\s+|Big\s+)?[A-Z][a-z]+),?\s+as\s+(?:\w+\s+){0,2}"
                              r"call(?:ed|s)\s+(?:him|her)\b")
 # Where a private person lives: "lives with her nan on the Hollybank estate", "went to live with his
@@ -49,7 +53,8 @@ NICKNAME_BEFORE = re.compile(r"(?=[A-Z])\b(?P<name>(?:Little\s+|Big\s+)?[A-Z][a-
 _STREET_TYPES = (r"Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Terrace|Gardens|Walk|Mews|Rise|Row|"
                  r"Place|Court|Square|Parade|Green|Vale|Croft|Fold|View|Hill|Park|Lees|Estate")
 WHERE_LIVING = re.compile(
-    r"(?=[lsmehfcbpLSMEHFCBP])\b(?:lives?|living|lived|stays?|staying|moved|evicted|house|flat|home|caravan|bungalow|parent)\b"
+    r"(?=[lsmehfcbpuLSMEHFCBPU])\b(?:lives?|living|lived|stays?|staying|moved|evicted|house|flat|home|caravan|bungalow|parent|"
+    r"(?P<unit>unit|hostel|placement))\b"
     r"[^.!?\n]{0,50}?\b(?:on|in|off|near)\s+"
     rf"(?P<place>the\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+estate|(?:[A-Z][a-z]+\s+){{1,2}}(?:{_STREET_TYPES})"
     # "lives with a foster carer in a village outside Malton", "a site off the A1 near Boroughbridge"
@@ -68,7 +73,8 @@ _WHAT = (r"stabbed|shot|killed|murdered|died|drowned|found|hit|knocked|run over|
          r"broke|arrested|missing")
 # (Searched from "who was" and "where", which few texts have; the child is then looked for before it.)
 EVENT = re.compile(
-    rf"(?=[wW])\bwho\s+(?:was|were|had been|got)\s+(?:\w+\s+){{0,2}}?(?:{_WHAT})\b"
+    rf"(?=[wW])\bwho\s+(?:(?:was|were|had been|got)\s+(?:\w+\s+){{0,2}}?(?:{_WHAT})|fell|died|drowned|disappeared|"
+    r"went missing|ran away)\b"
     rf"|(?=[wW])\bwhere\s+(?:a|an|the|two|three)\s+(?:\w+\s+){{0,2}}?(?:children|{_WHO})\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{_WHAT})\b", IGNORE)
 WHO_BEFORE = re.compile(rf"\b(?:the|a)\s+{_WHO}\s+$", IGNORE)
@@ -78,7 +84,7 @@ EVENT_PLACE = re.compile(r"\b(?:in|at|outside|near|on|off)\s+(?:the\s+)?[A-Z][a-
 EVENT_TIME = re.compile(
     rf"\b(?:last\s+(?:week|month|year|summer|winter|spring|autumn|weekend|night|term)|this\s+(?:week|month|year)|"
     rf"yesterday|at\s+(?:Easter|Christmas|Halloween)|in\s+(?:the\s+)?(?:{_MONTHS}|heatwave|summer holidays)|"
-    rf"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|New Year))\b")
+    rf"(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|New Year))\b")
 
 
 # (Each pattern starts from its rare literal; the child words are looked for behind it.)
@@ -109,8 +115,12 @@ _LOCATOR_HINTS = ("next door", " the road", "opposite us", "our street", "our ro
 
 
 # Most texts say nothing of where anyone lives: a substring test is cheaper than the pattern.
-_NICKNAME_HINTS = ("call", "goes by", "go by", "went by", "knew as", "nicknamed")
-_LIVING_HINTS = ("live", "stay", "moved", "evicted", "house", "flat", "home", "caravan", "bungalow", "parent")
+_NICKNAME_HINTS = ("call", "goes by", "go by", "went by", "knew as", "nicknamed", "known as", "referred to as")
+_LIVING_HINTS = ("live", "stay", "moved", "evicted", "house", "flat", "home", "caravan", "bungalow", "parent", "unit",
+                 "hostel", "placement")
+# A unit or hostel houses many: one child with their age is needed ("He's eleven and a half and the youngest
+# in the semi-independent unit on Wellington Road"), not a cohort "aged 14-17".
+ONE_CHILD_AGED = re.compile(rf"\b(?:he|she)['’]s\s+{AGE}\b{NOT_AN_AGE}|\b(?:a|an|the)\s+{AGE}[- ]?years?[- ]old\b", IGNORE)
 
 
 def unnamed(text: str) -> list[Finding]:
@@ -126,7 +136,8 @@ def unnamed(text: str) -> list[Finding]:
         # From the locator back to the child: the locator is rare, the child words are not.
         matches += [m for m in LOCATOR.finditer(text) if CHILD_BEFORE_LOCATOR.search(text, max(0, m.start() - 70), m.start())]
     found += [Finding("singled_out", m.start(), m.end(), 0.7) for m in matches]
-    if any(hint in text for hint in (" who was ", " who were ", " who had ", " who got ", " where ")):
+    if any(hint in text for hint in (" who was ", " who were ", " who had ", " who got ", " where ", " who fell ",
+                                     " who died ", " who drowned ", " who disappeared ", " who went ", " who ran ")):
         found += _events(text)
     return found
 
@@ -160,6 +171,8 @@ def _nicknames(text: str) -> list[Finding]:
     matches = [*NICKNAME.finditer(text)]
     if "called him" in text or "called her" in text:
         matches += NICKNAME_BEFORE.finditer(text)
+    matches += [m for m in QUOTED_NICKNAME.finditer(text)
+                if CHILD_BEFORE_NICKNAME.search(text, max(0, m.start() - 60), m.start())]
     for match in matches:
         if match["name"].split()[-1].lower() not in NOT_NAMES:
             found.append(Finding("name", match.start("name"), match.end("name"), 0.7))
@@ -172,7 +185,7 @@ def _whereabouts(text: str) -> list[Finding]:
         if match["place"].split()[0].lower() in COMMON - {"the", "a"}:
             continue  # "moved in This Way": a sentence word, not a street
         window = text[max(0, match.start() - 300):match.end() + 200]
-        if PERSON.search(window):
+        if (ONE_CHILD_AGED if match["unit"] else PERSON).search(window):
             found.append(Finding("singled_out", match.start("place"), match.end("place"), 0.7))
     return found
 

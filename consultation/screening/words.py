@@ -126,4 +126,5 @@ NOT_PEOPLE = COMMON | PLACES | GROUPS | words("""
 will hope faith grace joy may june april august summer autumn dawn mark bill rich sunny page
 chase case major young price early long born care foster else
 precious blessing mercy patience gift favour divine praise amber
+river king charity prince queen duke earl royal bishop justice
 """)

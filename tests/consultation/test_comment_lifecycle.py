@@ -316,3 +316,26 @@ def test_someone_signed_out_while_writing_gets_their_words_back_after_signing_in
     assert "Three paragraphs I wrote over lunch." in signed_in.content.decode()
     assert not Comment.objects.exists()
     assert "Three paragraphs" not in client.get(area.get_absolute_url()).content.decode()  # shown once
+
+
+def test_a_reply_that_names_the_child_its_comment_described_is_held(client, consultation, participant, area):
+    """Read alone, "Is that Kacey?" names nobody in particular; under a comment about a
+    14-year-old girl waiting for CAMHS it identifies her."""
+    from tests.factories import CommentFactory, UserFactory
+
+    ModerationSettings.objects.update_or_create(pk=1, defaults={"policy": ModerationSettings.Policy.PUBLISH})
+    parent = CommentFactory(focus_area=area, author=UserFactory(),
+                            body="We have a 14-year-old girl in Bury who has waited two years for CAMHS.")
+    naming = "Is that Kacey? She was in my class."
+    assert lifecycle.hold_reason(participant, naming)[0] == ""  # alone, nothing to hold
+    client.force_login(participant)
+    client.post(reverse("consultation:reply", args=[parent.pk]), {"body": naming, "submission_key": str(uuid.uuid4())})
+    reply = Comment.objects.get(parent=parent)
+    assert reply.state == Comment.State.PENDING and reply.held_reason == Comment.HeldReason.PERSONAL_DATA
+    client.logout()
+    assert naming not in client.get(area.get_absolute_url()).content.decode()
+    harmless = CommentFactory(focus_area=area, parent=parent, author=participant, body="Agreed, the waits are long.")
+    lifecycle.comment_edit(comment=harmless, consultation=consultation, body="Same girl, she's 14 now and still "
+                           "on the waiting list at the CAMHS in Bury.", reflection_kind="")
+    harmless.refresh_from_db()
+    assert harmless.state == Comment.State.PENDING  # an edit is read with its comment too

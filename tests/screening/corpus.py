@@ -59,9 +59,14 @@ HELD_OUT = CORPUS.with_name("held_out.csv")
 
 def load_rows(path: Path) -> list[dict]:
     """A CSV of texts with `text`, `expect_hold` (yes/no) and `kind` (the family of the case:
-    name_child, ni_number, clear...), as the privacy probe of November 2026 wrote them."""
+    name_child, ni_number, clear...), as the privacy probe of November 2026 wrote them; or with
+    `text` and `expected` (held/clear) only, as the round 5 tester wrote them (the label is the kind)."""
     with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
+    for row in rows:
+        if "expected" in row and "expect_hold" not in row:
+            row["expect_hold"] = {"held": "yes", "clear": "no"}.get(row["expected"], "")
+            row["kind"] = row["expected"]
     if not rows or any(row["expect_hold"] not in ("yes", "no") or not row["text"] for row in rows):
         raise ValueError(f"{path.name}: every row needs a text and expect_hold yes or no")
     return rows
