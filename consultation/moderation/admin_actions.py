@@ -2,9 +2,13 @@
 screening flagged highlighted), asks for a reason, and records one decision per comment on
 the revision the moderator was shown."""
 
+import logging
+from collections import defaultdict
+
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import action, helpers
+from django.db import OperationalError
 from django.template.response import TemplateResponse
 
 from consultation.comments.models import Comment
@@ -12,6 +16,8 @@ from consultation.moderation import lifecycle
 from consultation.moderation.highlight import flagged_summary, highlighted
 from consultation.moderation.models import REASON_REQUIRED
 
+logger = logging.getLogger(__name__)
+BUSY = "Someone else was changing it at the same moment. Try again."
 CONFIRM_ALL_LABEL = "I have read the highlighted text in each comment: none of it is personal data"
 
 
@@ -23,20 +29,41 @@ class ModerationReasonForm(forms.Form):
     personal_data_confirmed = forms.BooleanField(label=CONFIRM_ALL_LABEL, required=False)
 
 
+def _comments(pks: list[int]) -> str:
+    """"comment 7" or "comments 7, 9": which ones, by the number the changelist shows."""
+    return f"comment{'s' if len(pks) != 1 else ''} {', '.join(str(pk) for pk in sorted(pks))}"
+
+
 def _apply(modeladmin, request, comments, to_state, reason, done, confirmed):
-    changed, skipped = 0, []
+    # Each comment is moderated in its own transaction (lifecycle.comment_moderate), not all
+    # or nothing: a decision that has committed is right whatever happens to the next
+    # comment, and its author has been told. Undoing it because another comment was busy
+    # would only make the moderator do it again. So one that cannot be changed now is left
+    # as it was and named, with the reason, and the rest go ahead.
+    changed, already, refused = [], [], defaultdict(list)
     for comment in comments:
         seen = request.POST.get(f"revision-{comment.pk}", "")
         try:
-            if lifecycle.comment_moderate(comment=comment, moderator=request.user, to_state=to_state,
-                                          reason=reason, seen_revision=int(seen) if seen.isdecimal() else 0,
-                                          personal_data_confirmed=confirmed):
-                changed += 1
+            decision = lifecycle.comment_moderate(
+                comment=comment, moderator=request.user, to_state=to_state, reason=reason,
+                seen_revision=int(seen) if seen.isdecimal() else 0, personal_data_confirmed=confirmed)
         except lifecycle.ModerationError as error:
-            skipped.append(f"comment {comment.pk}: {error}")
-    modeladmin.message_user(request, f"{done} {changed} comment{'s' if changed != 1 else ''}.", messages.SUCCESS)
-    if skipped:
-        modeladmin.message_user(request, "Left as they were: " + "; ".join(skipped), messages.WARNING)
+            refused[str(error).rstrip(".") + "."].append(comment.pk)
+        except OperationalError:  # a lock or statement timeout: another transaction holds it
+            logger.warning("Bulk moderation left comment %s: the database was busy", comment.pk, exc_info=True)
+            refused[BUSY].append(comment.pk)
+        else:
+            (changed if decision else already).append(comment.pk)
+    # Green only when something changed; "Left as they were" is the wording moderators know.
+    count = f"{len(changed)} comment{'s' if len(changed) != 1 else ''}"
+    modeladmin.message_user(request, f"{done} {count}: {', '.join(map(str, sorted(changed)))}." if changed
+                            else f"{done} {count}.", messages.SUCCESS if changed else messages.INFO)
+    if already:
+        left = "they were" if len(already) != 1 else "it was"
+        modeladmin.message_user(request, f"Already {Comment.State(to_state).label.lower()}, so left as {left}: "
+                                         f"{_comments(already)}.", messages.INFO)
+    for why, pks in refused.items():
+        modeladmin.message_user(request, f"Left as they were: {_comments(pks)}. {why}", messages.WARNING)
 
 
 def _moderate_selected(modeladmin, request, queryset, to_state, verb, done):

@@ -1,6 +1,7 @@
 """The moderation policy and the audit trail of every decision on a comment."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -21,8 +22,10 @@ class ModerationSettings(models.Model):
     first_comments_to_hold = models.PositiveSmallIntegerField(
         default=1, help_text="With the new-account policy: how many of a person's comments are held."
     )
+    # 0 would hide a comment at its first report, as 1 does, while reading as "never".
     report_threshold = models.PositiveSmallIntegerField(
-        default=3, help_text="A comment reported by this many different people is hidden until reviewed."
+        default=3, validators=[MinValueValidator(1, "The report threshold must be 1 or more")],
+        help_text="A comment reported by this many different people is hidden until reviewed.",
     )
 
     class Meta:
@@ -59,6 +62,8 @@ class ModerationDecision(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     author_notified_at = models.DateTimeField(null=True, blank=True)
+    # When a sender took the notice on (consultation.moderation.notices): one sender at a time.
+    notice_claimed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         db_table = "consultation_moderationdecision"
@@ -68,8 +73,9 @@ class ModerationDecision(models.Model):
         return f"{self.get_from_state_display()} → {self.get_to_state_display()}"
 
     def save(self, *args, **kwargs):
-        # Append-only: a decision is written once; only the notification time is filled later.
-        if self.pk and set(kwargs.get("update_fields") or ()) != {"author_notified_at"}:
+        # Append-only: a decision is written once; only the notice's progress is filled later.
+        fields = set(kwargs.get("update_fields") or ())
+        if self.pk and not (fields and fields <= {"author_notified_at", "notice_claimed_at"}):
             raise ValueError("Moderation decisions cannot be changed")
         super().save(*args, **kwargs)
 

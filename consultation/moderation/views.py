@@ -102,10 +102,12 @@ def reply(request, pk):
     return _render_comment_form(request, ReplyForm(), subject=parent.subject, parent=parent)
 
 
-def _own_comment(request, pk):
+def _own_comment(request, pk, *, withdrawn_too=False):
     # Someone else's comment answers 404, not 403: it does not say the comment exists.
-    return get_object_or_404(Comment.objects.select_related("focus_area", "idea__focus_area", "delivery_option"),
-                             pk=pk, author=request.user, withdrawn_at__isnull=True)
+    comments = Comment.objects.select_related("focus_area", "idea__focus_area", "delivery_option")
+    if not withdrawn_too:
+        comments = comments.filter(withdrawn_at__isnull=True)
+    return get_object_or_404(comments, pk=pk, author=request.user)
 
 
 @participant_required
@@ -136,9 +138,12 @@ def comment_edit(request, pk):
 
 @participant_required
 def comment_withdraw(request, pk):
-    comment = _own_comment(request, pk)
-    if request.method == "POST":
-        lifecycle.comment_withdraw(comment=comment, consultation=current_consultation())
+    # A second click (or a resent form) finds its own comment withdrawn already: it gets the
+    # first click's answer, not "Page not found", and records nothing new.
+    comment = _own_comment(request, pk, withdrawn_too=True)
+    if request.method == "POST" or comment.is_withdrawn:
+        if not comment.is_withdrawn:
+            lifecycle.comment_withdraw(comment=comment, consultation=current_consultation())
         messages.success(request, "Your comment has been withdrawn")
         return redirect(comment.subject.get_absolute_url())
     return render(request, "consultation/comment_withdraw.html", {"comment": comment})
