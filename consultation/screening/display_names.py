@@ -73,7 +73,9 @@ def name_skeleton(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     letters = (char for char in decomposed if char.isalnum())
     # "I" and "l" look alike in most fonts, and "i" is "I" in capitals: all four become "1".
-    return "".join(_canonical(char) for char in letters).casefold().replace("i", "1")
+    # "O" and "0" likewise, and "o" is "O" in capitals: all three become "0". Folding case
+    # only after the look-alikes left "BOB" ("b0b") and "bob" apart.
+    return "".join(_canonical(char) for char in letters).casefold().replace("i", "1").replace("o", "0")
 
 
 def display_name_problem(name: str, *, may_use_reserved: bool = False) -> str:

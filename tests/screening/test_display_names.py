@@ -40,6 +40,9 @@ def test_another_participants_name_or_a_look_alike_is_refused(participant):
         errors = errors_for(copy, user=participant).get("display_name", [""])[0]
         assert "already used by another participant, or looks like it" in errors or "one alphabet" in errors
     assert "display_name" not in errors_for("Jane Smith-Jones", user=participant)
+    UserFactory(display_name="Bob Jones (demo)")
+    for copy in ("BOB JONES (DEMO)", "bob jones (demo)", "B0B J0NES (DEM0)"):  # "O" was folded before the case
+        assert "already used" in errors_for(copy, user=participant).get("display_name", [""])[0], copy
 
 
 def test_people_keep_their_own_name_and_staff_may_say_design_team():
