@@ -1,4 +1,6 @@
+from allauth.account.models import EmailAddress
 from django import forms
+from django.db.models import Exists, OuterRef
 
 from consultation.people.models import Organisation, User
 from consultation.people.roles import Role
@@ -56,7 +58,11 @@ class ProfileForm(forms.Form):
         if problem:
             raise forms.ValidationError(problem)
         skeleton = name_skeleton(name)
-        others = User.objects.exclude(display_name="")
+        # Not the names of sign-ups never confirmed: a sign-up with an address that already
+        # has an account makes none, so "name taken" after one would tell whether it had.
+        unconfirmed = Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=False)) & ~Exists(
+            EmailAddress.objects.filter(user=OuterRef("pk"), verified=True))
+        others = User.objects.exclude(display_name="").exclude(unconfirmed)
         if self.user is not None and self.user.pk:
             others = others.exclude(pk=self.user.pk)
         if any(name_skeleton(other) == skeleton for other in others.values_list("display_name", flat=True)):

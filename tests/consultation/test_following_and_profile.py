@@ -130,6 +130,22 @@ def test_signup_asks_role_and_organisation_and_needs_email_verification(client, 
     assert "_auth_user_id" not in client.session
 
 
+def test_the_name_chosen_at_sign_up_does_not_reveal_whether_an_address_has_an_account(
+        client, participant, local_authorities, mailoutbox):
+    """A sign-up with a taken address makes no account, one with a new address makes an
+    unconfirmed one: if that reserved its name, "name taken" on a second sign-up would tell
+    which the first address was."""
+    def sign_up(email, name):
+        return client.post(reverse("account_signup"), {
+            "email": email, "password1": "a-long-Passphrase-77", "password2": "a-long-Passphrase-77",
+            "display_name": name, "role": "la_data"})
+
+    assert sign_up(participant.email, "Zeta Oracle Alpha").status_code == 302
+    assert sign_up("never-seen@example.org", "Zeta Oracle Beta").status_code == 302
+    for name in ("Zeta Oracle Alpha", "Zeta Oracle Beta"):  # the same answer for both
+        assert sign_up(f"another-{name[-4:].lower()}@example.org", name).status_code == 302
+
+
 def test_signup_does_not_reveal_that_an_email_is_taken(client, participant, local_authorities, mailoutbox):
     response = client.post(reverse("account_signup"), {
         "email": participant.email, "password1": "a-long-Passphrase-77", "password2": "a-long-Passphrase-77",
