@@ -3,6 +3,7 @@ import logging
 from urllib.parse import unquote_plus
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.urls import Resolver404, resolve
@@ -27,9 +28,16 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-class ResponseCookiesMiddleware:
-    """Sets the cookies a lower layer asked for on request.cookies_to_set, as (name, kwargs)
-    pairs (the sign-in adapter's "known device" cookie), without it needing the response."""
+class AccountRequestMiddleware:
+    """What accounts need around a view:
+
+    - Sets the cookies a lower layer asked for on request.cookies_to_set, as (name, kwargs)
+      pairs (the sign-in adapter's "known device" cookie), without it needing the response.
+    - Answers to a signed-in person (their email, their unpublished words) get
+      `Cache-Control: private, no-cache` unless the view said otherwise, so no shared proxy
+      keeps them.
+    - Sends allauth's sign-up through the account adapter's signup_in_one_transaction.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -38,7 +46,24 @@ class ResponseCookiesMiddleware:
         response = self.get_response(request)
         for name, options in getattr(request, "cookies_to_set", []):
             response.set_cookie(name, **options)
+        if "Cache-Control" not in response and self._signed_in(request):
+            response["Cache-Control"] = "private, no-cache"
         return response
+
+    def process_view(self, request, view, args, kwargs):
+        if request.method == "POST" and request.resolver_match.url_name == "account_signup":
+            # Imported here: logging imports this module before the apps are ready (LOGGING).
+            from allauth.account.adapter import get_adapter
+
+            return get_adapter(request).signup_in_one_transaction(request, view, *args, **kwargs)
+        return None
+
+    @staticmethod
+    def _signed_in(request) -> bool:
+        # Only a view that read the session can have shown the person anything of theirs; not
+        # reading it here keeps `Vary: Cookie` off answers that never looked (the API's).
+        session = getattr(request, "session", None)
+        return session is not None and session.accessed and SESSION_KEY in session
 
 
 class ClientAddressMiddleware:

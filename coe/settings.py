@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "coe.middleware.ResponseCookiesMiddleware",
+    "coe.middleware.AccountRequestMiddleware",
     "coe.middleware.OddRequestMiddleware",
 ]
 

@@ -14,6 +14,12 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def pytest_configure(config):
+    # The look for changes Redis missed (coe/cache_recovery.py) runs every few seconds in a
+    # real process; here only where a test asks, so query counts stay exact and collection
+    # (which builds the API's schema) never touches the database.
+    import coe.cache_recovery
+
+    coe.cache_recovery._next_check = float("inf")
     # Under CI the suite must run on the real services, never quietly on the defaults.
     if IN_CI:
         engine = settings.DATABASES["default"]["ENGINE"]
@@ -40,9 +46,7 @@ def pytest_terminal_summary(terminalreporter):
 def _fast_and_isolated(settings, monkeypatch):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()  # the real cache (Redis where it runs): no page cached by an earlier test
-    # The look for changes Redis missed runs every few seconds in a real process; here only
-    # where a test asks (tests/faults/test_cache_recovery.py), so query counts stay exact.
-    monkeypatch.setattr("coe.cache_recovery._next_check", float("inf"))
+    monkeypatch.setattr("coe.cache_recovery._next_check", float("inf"))  # see pytest_configure
 
 
 class FrozenClock:

@@ -44,7 +44,7 @@ TABLES = [
              "(starting with = + - @) starts with an apostrophe.", REQUIRED),
             ("respondent_group", "string", "The author's group of roles: " + ", ".join(RoleGroup.values) + ".",
              {"required": True, "enum": list(RoleGroup.values)}),
-            ("organisation_type", "string", "local_authority if the author works for one of the 153 local authorities, else other.",
+            ("organisation_type", "string", "local_authority if the author works for one of the 153 local authorities, else other (also when the author has since deleted their account: their organisation is removed).",
              {"required": True, "enum": ["local_authority", "other"]}),
             ("organisation", "string", "The local authority, for its staff only; empty for everyone else.", {}),
             ("region", "string", "The local authority's region, for its staff only; empty for everyone else.", {}),

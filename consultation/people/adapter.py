@@ -6,13 +6,16 @@
   a request whose X-Forwarded-For is shorter than that falls back to the socket's address
   instead of a 500.
 - Sign-in failures are limited per account and per address (ACCOUNT_RATE_LIMITS
-  "login_failed"). The per-address part does not apply to a browser where this account
-  signed in before (a signed "known device" cookie): someone guessing passwords from an
-  office's shared address cannot lock the office's people out of their own accounts.
+  "login_failed"). A browser where this account signed in before (a signed "known device"
+  cookie), or the person's own signed-in session confirming their password, counts its
+  failures apart, under the per-account rate alone: nobody guessing passwords, from an
+  office's shared address or from anywhere, can lock a person out of their own browser.
 - No enumeration in time: signing up with an address that already has an account does the
   same slow password hashing as a new account does.
 - Two sign-ups with one address at once (a double click): the second gets the same page and
   "you already have an account" email as any sign-up with a taken address, not a 500.
+- Sign-up is one transaction (signup_in_one_transaction): the user, the address and the queued
+  email are saved together or not at all.
 """
 
 import hashlib
@@ -31,7 +34,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.sites.shortcuts import get_current_site
 from django.core import signing
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
+from django.shortcuts import render
 from django.utils.crypto import get_random_string
 
 from coe import outbox
@@ -62,6 +66,19 @@ def is_known_device(request, login: str) -> bool:
     return value == _login_fingerprint(login)
 
 
+def own_browser(request, login: str) -> str:
+    """A name for this browser if it is the account's own (its known-device cookie, or a session
+    signed in to it), else "". Each cookie is issued at a sign-in, so each browser counts apart."""
+    if is_known_device(request, login):
+        proof = request.COOKIES[KNOWN_DEVICE_COOKIE]
+    elif getattr(request, "user", None) and request.user.is_authenticated and login \
+            and request.user.email.lower() == login.strip().lower():
+        proof = request.session.session_key or ""
+    else:
+        return ""
+    return hashlib.sha256(proof.encode()).hexdigest()[:32] if proof else ""
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request) -> str:
         try:
@@ -73,22 +90,26 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def pre_authenticate(self, request, **credentials) -> None:
         login = credentials.get("email", credentials.get("username", "")) or ""
+        key = self._get_login_attempts_cache_key(request, **credentials)
         config = None
-        if is_known_device(request, login):
+        browser = own_browser(request, login)
+        if browser:
+            # The account's own browser: strangers' failures do not count against it, nor its
+            # against them; it still has the per-account rate, on a count of its own.
             rates = ratelimit.parse_rates(app_settings.RATE_LIMITS.get("login_failed") or "")
             config = {"login_failed": ",".join(
-                f"{rate.amount}/{int(rate.duration)}s/{rate.per}" for rate in rates if rate.per != "ip"
+                f"{rate.amount}/{int(rate.duration)}s/key" for rate in rates if rate.per == "key"
             )}
+            key = f"{key}:browser:{browser}"
         self._login_failed_rl_usage = ratelimit.consume(
-            request, app="allauth.account", action="login_failed",
-            key=self._get_login_attempts_cache_key(request, **credentials), config=config,
+            request, app="allauth.account", action="login_failed", key=key, config=config,
         )
         if not self._login_failed_rl_usage:
             raise self.validation_error("too_many_login_attempts")
 
     def login(self, request, user) -> None:
         super().login(request, user)
-        # Set on the response by coe.middleware.ResponseCookiesMiddleware; only sent to /accounts/.
+        # Set on the response by coe.middleware.AccountRequestMiddleware; only sent to /accounts/.
         request.cookies_to_set = [*getattr(request, "cookies_to_set", []), (KNOWN_DEVICE_COOKIE, {
             "value": known_device_value(user.email), "max_age": KNOWN_DEVICE_MAX_AGE, "path": "/accounts/",
             "secure": request.is_secure(), "httponly": True, "samesite": "Lax",
@@ -120,6 +141,27 @@ class AccountAdapter(DefaultAccountAdapter):
             # allauth's own answer for a taken address (BaseSignupForm.try_save); the account
             # middleware returns the response.
             raise ImmediateHttpResponse(flows.signup.prevent_enumeration(request, email=email)) from None
+
+    def signup_in_one_transaction(self, request, view, *args, **kwargs):
+        """Runs allauth's sign-up view (from coe.middleware.AccountRequestMiddleware) as one
+        transaction: allauth saves the user, the address and the queued email one statement at
+        a time, so a database failure between them left an account whose email never came."""
+        try:
+            with transaction.atomic():
+                try:
+                    return view(request, *args, **kwargs)
+                except ImmediateHttpResponse as answer:
+                    # An answer, not a failure (a taken address, from save_user): keep its email.
+                    return answer.response
+        except OperationalError:
+            logger.exception("Sign-up failed in the database; nothing was saved")
+            # No email went either: the next try may send one at once.
+            email = (request.POST.get("email") or "").strip().lower()
+            if email:
+                ratelimit.clear(request, app="allauth.account", action="confirm_email", key=email)
+            response = render(request, "account/signup_failed.html", status=503)
+            response["Retry-After"] = "60"
+            return response
 
     def send_account_already_exists_mail(self, email: str) -> None:
         # A new account costs one password hash; answering for an existing one costs the same.

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from consultation.people.selectors import current_consultation
@@ -44,10 +45,11 @@ def data_export(request):
 
 @require_http_methods(["GET", "POST"])
 @never_cache
+@sensitive_post_parameters("password")
 @login_required
 def account_delete(request):
     """Always the signed-in person's own account: there is no id to change."""
-    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None, request=request)
     if request.method == "POST" and form.is_valid():
         services.account_delete(request.user, remove_comments=form.remove_comments)
         logout(request)

@@ -55,6 +55,7 @@ def test_a_person_downloads_their_data_and_deletes_their_account(page, live_site
     assert not User.objects.get(pk=person.pk).is_deleted
 
     page.get_by_label("Keep them readable").check()
+    page.get_by_label("Enter your password to confirm").fill(PASSWORD)
     page.get_by_role("button", name="Delete your account").click()
     page.wait_for_url("**/your-account/deleted/")
     expect(page.get_by_role("heading", name="Your account has been deleted")).to_be_visible()

@@ -188,8 +188,8 @@ def test_get_deletes_nothing_and_a_post_without_a_choice_is_refused(client, part
 
 def test_only_the_signed_in_persons_account_can_be_deleted(client, participant, other_participant):
     client.force_login(other_participant)
-    client.post(reverse("consultation:account_delete"), {"comments": "keep", "user": participant.pk,
-                                                         "pk": participant.pk})
+    client.post(reverse("consultation:account_delete"), {"comments": "keep", "password": PASSWORD,
+                                                         "user": participant.pk, "pk": participant.pk})
     participant.refresh_from_db()
     other_participant.refresh_from_db()
     assert not participant.is_deleted
@@ -203,7 +203,7 @@ def test_delete_keeping_comments(client, busy_participant, other_participant, ar
     other_browser.force_login(busy_participant)  # signed in elsewhere too
     client.force_login(busy_participant)
 
-    response = client.post(reverse("consultation:account_delete"), {"comments": "keep"})
+    response = client.post(reverse("consultation:account_delete"), {"comments": "keep", "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == reverse("consultation:account_deleted")
     assert "_auth_user_id" not in client.session
@@ -246,7 +246,7 @@ def test_delete_keeping_comments(client, busy_participant, other_participant, ar
 def test_delete_removing_comments(client, busy_participant, area):
     old_email = busy_participant.email
     client.force_login(busy_participant)
-    response = client.post(reverse("consultation:account_delete"), {"comments": "remove"})
+    response = client.post(reverse("consultation:account_delete"), {"comments": "remove", "password": PASSWORD})
     assert response.status_code == 302
     done = client.get(response["Location"]).content.decode()
     assert "The text of your comments has been removed" in done
