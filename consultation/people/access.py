@@ -18,7 +18,10 @@ class ConsultationClosed(Exception):
 
 
 def ensure_open(consultation: Consultation | None) -> None:
-    if consultation is None or not consultation.is_open():
+    """Every write's check of the window, read from the database rather than the cached copy
+    pages show: a closing the cache missed (Redis away) must not let writes through."""
+    window = Consultation.objects.filter(pk=consultation.pk).first() if consultation is not None else None
+    if window is None or not window.is_open():
         raise ConsultationClosed
 
 
@@ -48,11 +51,12 @@ def participant_required(view):
         if not request.user.has_profile:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('consultation:profile')}?{query}")
-        if request.method == "POST":
-            consultation = current_consultation()
-            if consultation is None or not consultation.is_open():
-                return render(request, "consultation/closed.html", {"consultation": consultation}, status=403)
-        return view(request, *args, **kwargs)
+        try:
+            if request.method == "POST":
+                ensure_open(current_consultation())
+            return view(request, *args, **kwargs)
+        except ConsultationClosed:  # also when it closes between this check and the write
+            return render(request, "consultation/closed.html", {"consultation": current_consultation()}, status=403)
 
     return wrapper
 

@@ -42,3 +42,20 @@ def test_a_consultation_not_yet_open_can_be_moved_freely(admin_client):
                                                closes_at=now + timedelta(days=9))
     moved = change(admin_client, consultation, opens_at=now + timedelta(days=6), closes_at=now + timedelta(days=20))
     assert moved.status_code == 302
+
+
+def test_a_closing_the_cache_missed_still_stops_every_write(client, consultation, participant, area):
+    """Pages read the window from a cached copy; with Redis away a closing can miss it. Writes
+    read it from the database."""
+    import uuid
+
+    from consultation.comments.models import Comment
+    from consultation.people.selectors import current_consultation
+
+    assert current_consultation().is_open()  # the copy pages use, cached
+    Consultation.objects.filter(pk=consultation.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    assert current_consultation().is_open()  # still, as when the cache never heard of the change
+    client.force_login(participant)
+    response = client.post(reverse("consultation:comment_on_focus_area", args=[area.slug]),
+                           {"body": "Posted after the close.", "submission_key": str(uuid.uuid4())})
+    assert response.status_code == 403 and not Comment.objects.filter(body="Posted after the close.").exists()
