@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from consultation.imports.mapping import Catalogue, MappingError, normalise
@@ -29,6 +30,9 @@ DATE_KEYS = ("timestamp", "submitted_at", "received_at", "date")
 DATE_FORMATS = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
 HONEYPOT = "honeypot filled in (a bot)"
 SUBMISSION_NAMESPACE = uuid.UUID("6b1f4a52-0c1e-4a43-9a57-0d8f0f1b2c3d")  # namespace for submission keys
+SHOWN = 100  # characters of a value quoted in the report
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,15 +58,23 @@ class Rejected(Exception):
 def _canonical(value):
     """The record as plain sorted text, so the same answer from JSON or CSV has one fingerprint."""
     if isinstance(value, dict):
-        return {str(k).strip(): _canonical(v) for k, v in value.items() if _canonical(v) not in ("", [], {})}
+        pairs = ((str(k).strip(), _canonical(v)) for k, v in value.items())
+        return {k: v for k, v in pairs if v not in ("", [], {})}
     if isinstance(value, list):
-        return [_canonical(v) for v in value if _canonical(v) not in ("", [], {})]
+        return [v for v in map(_canonical, value) if v not in ("", [], {})]
     return "" if value is None else str(value).strip()
 
 
 def fingerprint(record: dict) -> str:
     text = json.dumps(_canonical(record), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(text.encode(errors="surrogatepass")).hexdigest()
+
+
+def shown(value, limit: int = SHOWN) -> str:
+    """A value as the report quotes it: one short line of printable text (a terminal
+    escape or a megabyte of text from a file must not reach the screen or the run's record)."""
+    text = "".join(c if c.isprintable() else "?" for c in str(value)[:limit + 1])
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _received_at(record: dict):
@@ -125,9 +137,21 @@ class Importer:
 
     def _reject(self, line: int, reason: str, detail: str = "") -> None:
         self.report.rejected[reason] += 1
-        self.on_problem(line, f"{reason}: {detail}" if detail else reason)
+        self.on_problem(line, f"{reason}: {shown(detail)}" if detail else reason)
 
     def one(self, line: int, record: dict) -> None:
+        """Imports one record whole, or reports why not and writes nothing of it."""
+        try:
+            self._one(line, record)
+        except (OperationalError, InterfaceError):
+            raise  # the database is away: stop (what was written stands; a rerun carries on)
+        except DataError as problem:  # a value PostgreSQL refuses: its transaction rolled back
+            self._reject(line, "a value the database refused", str(problem))
+        except Exception as problem:  # one odd record must not stop the rest (README)
+            logger.exception("import_feedback: line %s could not be imported", line)
+            self._reject(line, "could not be imported", type(problem).__name__)
+
+    def _one(self, line: int, record: dict) -> None:
         if str(record.get("hp_field") or "").strip():
             self._reject(line, HONEYPOT)
             return
@@ -169,7 +193,7 @@ class Importer:
             email=str(record.get("email") or ""), fallback_key=key[:32], role=role,
             organisation=council, organisation_name=organisation_name, accounts=self.accounts))
         if organisation_name and council is None:
-            self.report.unmatched_councils[organisation_name] += 1
+            self.report.unmatched_councils[shown(organisation_name, 200)] += 1
         if not self.dry_run:
             ImportedRecord.objects.create(fingerprint=key, run=self.run, line=line, form=form,
                                           response=response, comment=comment)

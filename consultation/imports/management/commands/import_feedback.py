@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from consultation.imports.importing import Importer
+from consultation.imports.importing import Importer, shown
 from consultation.imports.reading import read_records
 from consultation.people.selectors import current_consultation
 
@@ -26,6 +26,10 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No such file: {file}")
+        try:
+            path.open("rb").close()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}") from None
         consultation = current_consultation()
         if consultation is None:
             raise CommandError("There is no consultation to import into: add one in the admin first")
@@ -36,7 +40,9 @@ class Command(BaseCommand):
             # so rerunning the file imports exactly those again.
             with connection.cursor() as cursor:
                 cursor.execute("SET synchronous_commit TO off")
-        importer = Importer(consultation=consultation, file_name=path.name, dry_run=dry_run,
+        # A file name that is not UTF-8 cannot be stored as it is: its odd bytes become "?".
+        file_name = path.name.encode(errors="replace").decode()
+        importer = Importer(consultation=consultation, file_name=file_name, dry_run=dry_run,
                             on_problem=self.problem)
         started = last = time.monotonic()
         rows = read_records(path)
@@ -72,7 +78,7 @@ class Command(BaseCommand):
                 ("Duplicates (already imported)", report.duplicates), ("Rejected", report.rejected_total)]
         rows += [(f"  {reason}", n) for reason, n in report.rejected.most_common()]
         rows += [("Organisations not matched to a council (kept as free text)", len(report.unmatched_councils))]
-        rows += [(f"  {name}", n) for name, n in sorted(report.unmatched_councils.items())]
+        rows += [(f"  {shown(name, 60)}", n) for name, n in sorted(report.unmatched_councils.items())]
         rows += [("Texts that may hold personal data (comments held)", report.personal_data)]
         width = max(len(label) for label, _ in rows) + 2
         out = self.stdout
