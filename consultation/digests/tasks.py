@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.db import DatabaseError
 from django.utils import timezone
 
 from consultation.digests import periods, sending
@@ -47,6 +48,13 @@ def send_digest(self, delivery_id: int) -> str:
             sending.digest_mark_failed(delivery_id, f"{type(error).__name__}: {error}")
             return "failed"
         raise self.retry(exc=error, countdown=min(3600, 30 * 2 ** self.request.retries)) from error
+    except DatabaseError:
+        raise  # the row is as the database left it: the sweep sends it again
+    except Exception as error:
+        # Not the mail server (a template or a setting is wrong): trying again would fail the
+        # same way, every ten minutes, for ever. Left failed, with why, for a person to look.
+        sending.digest_mark_failed(delivery_id, f"{type(error).__name__}: {error}")
+        raise
 
 
 @shared_task(name="consultation.tasks.send_waiting_digests", ignore_result=False)

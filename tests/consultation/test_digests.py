@@ -233,6 +233,18 @@ def test_mail_failures_retry_then_stay_visible_and_others_still_go(followers, se
     assert flaky_mail.sent.count(followers[0].email) == 0
 
 
+def test_an_error_that_is_not_the_mail_servers_fails_the_row_once_not_for_ever(followers, settings, monkeypatch):
+    """A mistake in a template or a setting: retrying fails the same way, so the sweep must
+    not queue the row again every ten minutes."""
+    settings.CELERY_TASK_EAGER_PROPAGATES = False
+    monkeypatch.setattr(sending, "digest_message", lambda delivery: 1 / 0)
+    send_weekly_digests(WEEK.isoformat())
+    rows = DigestDelivery.objects.filter(recipient__in=followers)
+    assert {row.status for row in rows} == {DigestDelivery.Status.FAILED}
+    assert all("ZeroDivisionError" in row.last_error for row in rows)
+    assert sending.deliveries_waiting(before=timezone.now() + timedelta(days=1)) == []
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_senders_send_each_person_one_email(catalogue, settings):
     if connection.vendor != "postgresql":
