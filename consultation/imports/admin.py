@@ -44,7 +44,7 @@ class StaffRecordAdmin(admin.ModelAdmin):
             return [(None, {"fields": self.readonly_fields})]
         scores = StaffRecordForm().score_names()
         return [
-            ("Where it came from", {"fields": ["channel", "received_on"]}),
+            ("Where it came from", {"fields": ["channel", "received_on", "submission_key"]}),
             WHO,
             ("What they said", {"fields": ["kind", "subject", "reflection_kind", "body"]}),
             ("Or their structured response", {"fields": [*scores, "flagged_ideas", "anything_else"],
@@ -69,7 +69,7 @@ class StaffRecordAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         record = staff_record_create(
-            recorded_by=request.user, consultation=form.consultation, channel=data["channel"],
+            submission_key=data["submission_key"], recorded_by=request.user, consultation=form.consultation, channel=data["channel"],
             received_on=data["received_on"], role=data["role"], organisation=data["organisation"],
             organisation_name=data["organisation_name"].strip(), email=data["email"],
             comment=form.comment(), response=form.response(),

@@ -1,5 +1,7 @@
 """The staff form for feedback received by email, at a workshop or event, or by letter."""
 
+import uuid
+
 from django import forms
 from django.utils import timezone
 
@@ -24,6 +26,7 @@ def subject_choices():
 
 
 class StaffRecordForm(forms.ModelForm):
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     role = forms.ChoiceField(label="Their role", choices=[("", "Choose a role"), *Role.choices])
     organisation = forms.ModelChoiceField(
         label="Their local authority", required=False,

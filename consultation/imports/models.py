@@ -71,6 +71,8 @@ class StaffRecord(models.Model):
         "comments.Comment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # The add form's own key: the form sent twice (a double click) records the feedback once.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -24,7 +24,7 @@ RECEIVED = date.today() - timedelta(days=10)
 def form(**values):
     data = {"channel": "email", "received_on": RECEIVED.isoformat(), "role": Role.LA_DATA, "organisation": "",
             "organisation_name": "", "email": "", "kind": "comment", "subject": "", "reflection_kind": "",
-            "body": "", "anything_else": ""}
+            "body": "", "anything_else": "", "submission_key": str(uuid.uuid4())}
     data.update(values)
     return data
 
@@ -105,3 +105,15 @@ def test_a_date_before_the_consultation_opened_is_refused(admin_client, consulta
                                                 body="Said at a workshop before the consultation opened."))
     assert "when the consultation was open" in page.content.decode()
     assert not StaffRecord.objects.exists() and not Comment.objects.exists()
+
+
+def test_the_form_sent_twice_records_the_feedback_once(admin_client, consultation, area):
+    """A double click, or the form sent again from another tab: one record, one comment, one
+    respondent, and the second answer is the first record's page as if it had just been made."""
+    sent = form(subject=f"area:{area.pk}", body="Sent once, clicked twice.")
+    for _ in range(2):
+        assert admin_client.post(reverse(ADD), sent).status_code == 302
+    assert StaffRecord.objects.count() == 1 and Comment.objects.filter(body="Sent once, clicked twice.").count() == 1
+    assert User.objects.filter(staff_records__isnull=False).count() == 1
+    admin_client.post(reverse(ADD), {**sent, "submission_key": str(uuid.uuid4())})  # a new form: a new record
+    assert StaffRecord.objects.count() == 2
