@@ -24,3 +24,10 @@ def test_admin_pages_open(client, superuser, catalogue, consultation, model):
     model_admin = admin.site._registry[model]
     if model_admin.has_add_permission(type("R", (), {"user": superuser})()):
         assert client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
+
+
+def test_admin_pages_name_the_sites_icon(admin_client):
+    """Without it every admin page asked for /favicon.ico and logged a 404 in the console."""
+    page = admin_client.get("/admin/").content.decode()
+    assert '<link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">' in page
+    assert admin_client.get("/assets/images/favicon.ico").status_code == 200
