@@ -136,13 +136,13 @@ def comment_create(
                     reason=hold_text(reason, kinds), revision=comment.revision,
                 )
     except IntegrityError:
-        return comment_sent_before(author, submission_key), False
+        return Comment.objects.get(author=author, submission_key=submission_key), False
     return comment, True
 
 
-def comment_sent_before(author, submission_key) -> Comment | None:
-    """The comment this form already made, if it was sent before (a double click, a resend)."""
-    return Comment.objects.filter(author=author, submission_key=submission_key).first()
+def comment_sent_before(author, submission_key) -> bool:
+    """Whether this form already made its comment (a double click, a resend)."""
+    return Comment.objects.filter(author=author, submission_key=submission_key).exists()  # the unique index
 
 
 @transaction.atomic

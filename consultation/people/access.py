@@ -51,12 +51,15 @@ def participant_required(view):
         if not request.user.has_profile:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('consultation:profile')}?{query}")
+        consultation = current_consultation()
         try:
-            if request.method == "POST":
-                ensure_open(current_consultation())
+            # The cached copy turns most writes away at no cost; the write itself checks the
+            # database (ensure_open), and a closing the cache missed lands here too.
+            if request.method == "POST" and (consultation is None or not consultation.is_open()):
+                raise ConsultationClosed
             return view(request, *args, **kwargs)
-        except ConsultationClosed:  # also when it closes between this check and the write
-            return render(request, "consultation/closed.html", {"consultation": current_consultation()}, status=403)
+        except ConsultationClosed:
+            return render(request, "consultation/closed.html", {"consultation": consultation}, status=403)
 
     return wrapper
 
