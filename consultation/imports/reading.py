@@ -11,6 +11,9 @@ from pathlib import Path
 NESTED = ("rank_usefulness", "rank_likelihood")
 MAX_LINE = 1_000_000  # characters; a record of the old forms is a few thousand
 MAX_DEPTH = 10  # a record nests three deep (record, scores, score)
+# csv's own default. Its limit is one setting for the whole process, which other libraries
+# raise (frictionless does), so each read sets it: a huge cell is refused the same way always.
+MAX_CELL = 131_072
 TOO_LONG, TOO_DEEP = "line too long", "nested too deeply"
 NOT_UTF8, NUL = "not valid UTF-8 text", "a NUL character in the text"
 Row = tuple[int, dict | None, str]
@@ -108,6 +111,7 @@ def _json_record(line: str) -> tuple[dict | None, str]:
 
 
 def _csv_records(path) -> Iterator[Row]:
+    csv.field_size_limit(MAX_CELL)
     with _open(path, newline="") as handle:
         lines = _Lines(handle)
         rows = csv.DictReader(lines)
