@@ -116,27 +116,26 @@ def cached_fragment(name: str, build: Callable, timeout: int = FIGURES_TIMEOUT, 
     `may_store`, asked on a miss, can keep a value out of the cache (room_for_variant)."""
     if not settings.PAGE_CACHE_ENABLED:
         return build()
-    key = versioned_key(name)
-    if may_store is None:
-        return _versioned_get_or_set(key, build, timeout)
-    value = copies.get(key)
-    if value is MISSING:
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            if not may_store():
-                return value
-            cache.set(key, value, timeout)
-        copies.put(key, value, timeout)
-    return value
+    return _versioned_get_or_set(versioned_key(name), build, timeout, may_store=may_store)
 
 
-def _versioned_get_or_set(key: str, compute: Callable, timeout: int, *, remote: bool = True):
-    """This process's copy first (a versioned value never changes), then Redis, then compute."""
+def _versioned_get_or_set(key: str, compute: Callable, timeout: int, *, remote: bool = True,
+                          may_store: Callable[[], bool] | None = None):
+    """This process's copy first (a versioned value never changes), then Redis, then compute;
+    a computed value is kept only if `may_store` (when given) says so."""
     value = copies.get(key)
-    if value is MISSING:
-        value = cache.get_or_set(key, compute, timeout) if remote else compute()
-        copies.put(key, value, timeout)
+    if value is not MISSING:
+        return value
+    if not remote:
+        value = compute()
+    elif may_store is None:
+        value = cache.get_or_set(key, compute, timeout)
+    elif (value := cache.get(key)) is None:
+        value = compute()
+        if not may_store():
+            return value
+        cache.set(key, value, timeout)
+    copies.put(key, value, timeout)
     return value
 
 
