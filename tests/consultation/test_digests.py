@@ -1,6 +1,5 @@
 """The weekly digests: content on known data, exactly-once sending, opting out."""
 
-import threading
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from consultation.digests.models import DigestDelivery
 from consultation.digests.tasks import send_digest, send_weekly_digests
 from consultation.responses.models import FocusAreaScore, IdeaFlag, Response
 from ideas.models import FocusArea, Idea
+from tests.concurrency import at_once
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -255,19 +255,9 @@ def test_concurrent_senders_send_each_person_one_email(catalogue, settings):
         Follow.objects.create(follower=person, focus_area=area)
     CommentFactory(focus_area=area, created_at=at(WEEK + timedelta(days=1)))
     ids = sending.digest_plan("followers", WEEK)
-    results = []
-
-    def worker():
-        try:
-            results.extend(send_digest.apply(args=[pk]).get() for pk in ids)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    per_worker, errors = at_once(lambda: [send_digest.apply(args=[pk]).get() for pk in ids], times=3)
+    assert errors == []
+    results = [result for worker in per_worker for result in worker]
     assert sorted(sent_to()) == sorted(p.email for p in people)
     assert results.count("sent") == 6 and results.count("nothing to do") == 12
 

@@ -18,6 +18,7 @@ from consultation.comments.models import Comment
 from consultation.moderation import lifecycle, notices
 from consultation.moderation.models import ModerationDecision, ModerationSettings
 from consultation.moderation.tasks import notify_author_of_decision
+from tests.concurrency import at_once
 from tests.factories import CommentFactory
 
 State = Comment.State
@@ -64,23 +65,7 @@ def test_two_workers_sending_the_same_notice_at_once_email_the_author_once(area,
         patch.setattr(lifecycle.notify_author_of_decision, "delay", lambda *args: None)
         decision = lifecycle.comment_moderate(comment=comment, moderator=moderator, to_state=State.HIDDEN,
                                               reason="Names a colleague")
-    start = threading.Barrier(2)
-    results, errors = [], []
-
-    def worker():
-        try:
-            start.wait(timeout=10)
-            results.append(notify_author_of_decision.apply(args=[decision.pk]).get())
-        except Exception as error:  # noqa: BLE001 reported below, in the test's thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, errors = at_once(lambda: notify_author_of_decision.apply(args=[decision.pk]).get())
     assert errors == []
     assert len(slow_mail) == 1 and slow_mail[0].to == [participant.email]
     assert results.count("sent") == 1

@@ -5,13 +5,14 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from consultation.themes import runs, services
 from consultation.themes.models import ThemeRun
 from consultation.themes.subjects import WHOLE
+from tests.concurrency import at_once
 
 
 @pytest.fixture
@@ -63,26 +64,14 @@ def test_nightly_planning_adds_no_run_beside_a_running_one(three_themes):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_requests_at_once_on_two_connections_make_one_run(theme_analyst, sent):
-    start = threading.Barrier(2)
-    results, errors = [], []
-
     def ask():
-        try:
-            start.wait(timeout=10)
-            with transaction.atomic():
-                results.append(services.theme_run_request(WHOLE, theme_analyst))
-                # Hold the transaction open, so each request runs before the other commits.
-                threading.Event().wait(0.3)
-        except Exception as error:  # noqa: BLE001 reported below, in the test's thread
-            errors.append(error)
-        finally:
-            connection.close()
+        with transaction.atomic():
+            asked = services.theme_run_request(WHOLE, theme_analyst)
+            # Hold the transaction open, so each request runs before the other commits.
+            threading.Event().wait(0.3)
+            return asked
 
-    threads = [threading.Thread(target=ask) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results, errors = at_once(ask)
     assert errors == []
     run = ThemeRun.objects.get()
     assert sorted(created for _, created in results) == [False, True]
