@@ -36,7 +36,6 @@ class AccountRequestMiddleware:
     - Answers to a signed-in person (their email, their unpublished words) get
       `Cache-Control: private, no-cache` unless the view said otherwise, so no shared proxy
       keeps them.
-    - Sends allauth's sign-up through the account adapter's signup_in_one_transaction.
     """
 
     def __init__(self, get_response):
@@ -49,14 +48,6 @@ class AccountRequestMiddleware:
         if "Cache-Control" not in response and self._signed_in(request):
             response["Cache-Control"] = "private, no-cache"
         return response
-
-    def process_view(self, request, view, args, kwargs):
-        if request.method == "POST" and request.resolver_match.url_name == "account_signup":
-            # Imported here: logging imports this module before the apps are ready (LOGGING).
-            from allauth.account.adapter import get_adapter
-
-            return get_adapter(request).signup_in_one_transaction(request, view, *args, **kwargs)
-        return None
 
     @staticmethod
     def _signed_in(request) -> bool:

@@ -9,7 +9,7 @@ from consultation.comments import urls as comments
 from consultation.digests import urls as digests
 from consultation.moderation import urls as moderation
 from consultation.people import urls as people
-from consultation.people.views import staff_sign_in
+from consultation.people.views import signup, staff_sign_in
 from consultation.privacy import urls as privacy
 from consultation.responses import urls as responses
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path("ideas/", include("ideas.urls")),
     path("delivery-models/", include("models_of_delivery.urls")),
     path("", include((consultation_patterns, "consultation"))),
+    path("accounts/signup/", signup, name="account_signup"),  # allauth's, as one transaction
     path("accounts/", include("allauth.urls")),
     path("", include("consultation.themes.urls")),  # /analysis/themes/ and /you-said-we-did/
     path("analysis/", include("consultation.analysis.urls")),

@@ -138,12 +138,12 @@ class AccountAdapter(DefaultAccountAdapter):
             if not email or not get_user_model().objects.filter(email__iexact=email).exists():
                 raise
             logger.info("Sign-up raced another with the same address; answering as for a taken one")
-            # allauth's own answer for a taken address (BaseSignupForm.try_save); the account
-            # middleware returns the response.
+            # allauth's own answer for a taken address (BaseSignupForm.try_save);
+            # signup_in_one_transaction returns the response.
             raise ImmediateHttpResponse(flows.signup.prevent_enumeration(request, email=email)) from None
 
     def signup_in_one_transaction(self, request, view, *args, **kwargs):
-        """Runs allauth's sign-up view (from coe.middleware.AccountRequestMiddleware) as one
+        """Runs allauth's sign-up view (from consultation.people.views.signup) as one
         transaction: allauth saves the user, the address and the queued email one statement at
         a time, so a database failure between them left an account whose email never came."""
         try:

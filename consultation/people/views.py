@@ -1,5 +1,7 @@
 from urllib.parse import urlencode
 
+from allauth.account.adapter import get_adapter
+from allauth.account.views import signup as allauth_signup
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -34,3 +36,10 @@ def staff_sign_in(request, extra_context=None):
             raise PermissionDenied  # signed in, but not staff: the 403 page, not a loop of sign-ins
         return redirect(target)
     return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+def signup(request, *args, **kwargs):
+    """allauth's sign-up, sent as one transaction (AccountAdapter.signup_in_one_transaction)."""
+    if request.method != "POST":
+        return allauth_signup(request, *args, **kwargs)
+    return get_adapter(request).signup_in_one_transaction(request, allauth_signup, *args, **kwargs)
