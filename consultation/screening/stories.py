@@ -83,6 +83,8 @@ _STREET_TYPES = (r"Road|Street|Avenue|Lane|Close|Drive|Way|Crescent|Grove|Terrac
 NAMED_ESTATE_OR_STREET = re.compile(
     rf"\b(?:from|on|off|in)\s+(?P<place>the\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}\s+[Ee]state\b|"
     rf"(?:[A-Z][a-z]+\s+){{1,2}}(?:{_STREET_TYPES})\b)")
+# The cheap look first: a text naming no estate and no street cannot match the rule above.
+_ESTATE_OR_STREET_WORD = re.compile(rf"[Ee]state\b|\b(?:{_STREET_TYPES})\b")
 CHILD_BEFORE_PLACE = re.compile(
     # ("a child from the Beacon estate may be referred more often" is anyone's child: the generic words are left out)
     rf"(?:\b(?:{AGE}[- ]?(?:years?|yrs?)[- ]old|{CHILD_OF_AGE}|boy|girl|lad|lass|teenager|toddler|baby)"
@@ -90,7 +92,7 @@ CHILD_BEFORE_PLACE = re.compile(
 
 
 def children_at_places(text: str) -> list[Finding]:
-    if "estate" not in text.lower() and not any(kind in text for kind in ("Road", "Street", "Avenue", "Lane", "Close")):
+    if not _ESTATE_OR_STREET_WORD.search(text):
         return []
     found = []
     for match in NAMED_ESTATE_OR_STREET.finditer(text):
