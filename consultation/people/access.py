@@ -51,15 +51,16 @@ def participant_required(view):
         if not request.user.has_profile:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('consultation:profile')}?{query}")
-        consultation = current_consultation()
         try:
             # The cached copy turns most writes away at no cost; the write itself checks the
             # database (ensure_open), and a closing the cache missed lands here too.
-            if request.method == "POST" and (consultation is None or not consultation.is_open()):
-                raise ConsultationClosed
+            if request.method == "POST":
+                consultation = current_consultation()
+                if consultation is None or not consultation.is_open():
+                    raise ConsultationClosed
             return view(request, *args, **kwargs)
         except ConsultationClosed:
-            return render(request, "consultation/closed.html", {"consultation": consultation}, status=403)
+            return render(request, "consultation/closed.html", {"consultation": current_consultation()}, status=403)
 
     return wrapper
 
